@@ -1,0 +1,48 @@
+package dev.chat.common.dialog;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where dialogs and their messages live: Redis Functions ({@code redis-udf}) or the SQL baseline.
+ * Every implementation passes the same contract test suite.
+ *
+ * <p>Contract shared by all implementations:
+ * <ul>
+ *   <li><b>Thread-safety:</b> all methods may be called concurrently from any thread.</li>
+ *   <li><b>One dialog per pair:</b> {@code (a, b)} and {@code (b, a)} name the same dialog. A store that
+ *       cannot make creation atomic across both key orders (Redis Cluster) says so in its Javadoc, and
+ *       callers then serialise creation per unordered pair (the writer does).</li>
+ *   <li><b>Idempotent writes:</b> writing a message whose id is already stored changes nothing.</li>
+ *   <li><b>Order:</b> messages of a dialog are ordered by {@code (ts, id)}; ids are time-ordered, so messages
+ *       of one sender in the same millisecond keep their sending order.</li>
+ *   <li><b>Paging:</b> cursors are exclusive {@code (ts, id)} bounds, so paging never repeats or skips a
+ *       message that was stored before the page was read.</li>
+ * </ul>
+ */
+public interface DialogStore {
+
+    /**
+     * Returns the dialog of the two users, creating it with the given id, name and owner {@code userId}
+     * when neither key order exists yet.
+     */
+    DialogCreation makeDialog(UUID userId, UUID friendId, UUID newDialogId, String name);
+
+    /** The dialog of the two users under either order, if any. Read-only. */
+    Optional<Dialog> findDialog(UUID userId, UUID friendId);
+
+    /** {@link #findDialog} or {@link DialogNotFoundException}. */
+    default Dialog getDialog(UUID userId, UUID friendId) {
+        return findDialog(userId, friendId).orElseThrow(() -> new DialogNotFoundException(userId, friendId));
+    }
+
+    /**
+     * Stores the message in its dialog ({@code message.chatId()}).
+     *
+     * @return true when stored now, false when a message with this id was already there (nothing changed)
+     */
+    boolean writeMessage(ChatMessage message);
+
+    /** A page of the dialog's messages. Read-only. An unknown dialog id gives an empty page. */
+    MessagePage showMessages(UUID dialogId, PageRequest request);
+}
