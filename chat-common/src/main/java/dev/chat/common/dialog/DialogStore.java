@@ -39,9 +39,14 @@ public interface DialogStore {
     /**
      * Stores the message in its dialog ({@code message.chatId()}).
      *
-     * @return true when stored now, false when a message with this id was already there (nothing changed)
+     * <p>Idempotent twice over: a message whose id is already stored changes nothing, and when
+     * {@code clientId} is given, a second message from the same author with the same client id in the
+     * same dialog changes nothing either (the client retried; the first one's id is returned).
+     *
+     * @param clientId the sender's own request id, or null
+     * @return what the store holds for this message now
      */
-    boolean writeMessage(ChatMessage message);
+    WriteOutcome writeMessage(ChatMessage message, String clientId);
 
     /** A page of the dialog's messages. Read-only. An unknown dialog id gives an empty page. */
     MessagePage showMessages(UUID dialogId, PageRequest request);
