@@ -1,0 +1,59 @@
+package dev.chat.reader.dialog;
+
+import dev.chat.common.dialog.PageCursor;
+import dev.chat.common.dialog.PageRequest;
+import dev.chat.common.dialog.PageRequest.Direction;
+import dev.chat.reader.system.InvalidRequestException;
+import dev.chat.reader.system.Problems;
+import dev.chat.reader.system.ReaderProperties;
+
+/**
+ * The validated {@code limit}/{@code before}/{@code after} of a history request. Parsed by hand rather than
+ * bound by Spring so that every malformed value gets a 400 that names the parameter, and an empty value is
+ * an error rather than silently "absent".
+ */
+record PageQuery(int limit, PageCursor before, PageCursor after) {
+
+    static PageQuery parse(String limit, String before, String after, ReaderProperties properties) {
+        if (before != null && after != null) {
+            throw new InvalidRequestException(Problems.VALIDATION,
+                    "give at most one of before and after: before pages to older messages, after to newer");
+        }
+        return new PageQuery(limit(limit, properties), cursor("before", before), cursor("after", after));
+    }
+
+    PageRequest toRequest() {
+        return after != null
+                ? new PageRequest(Direction.NEWER, after, limit)
+                : new PageRequest(Direction.OLDER, before, limit);
+    }
+
+    private static int limit(String raw, ReaderProperties properties) {
+        if (raw == null) {
+            return properties.defaultLimit();
+        }
+        int max = properties.maxLimit();
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as a number out of range
+        }
+        throw new InvalidRequestException(Problems.VALIDATION,
+                "limit must be a whole number from 1 to " + max + " (default " + properties.defaultLimit() + ")");
+    }
+
+    private static PageCursor cursor(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return PageCursor.decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(Problems.BAD_CURSOR,
+                    name + " is not a cursor from this API; pass the older or newer value of a previous page");
+        }
+    }
+}

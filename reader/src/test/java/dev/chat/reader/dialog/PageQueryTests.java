@@ -1,0 +1,78 @@
+package dev.chat.reader.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import dev.chat.common.dialog.PageCursor;
+import dev.chat.common.dialog.PageRequest.Direction;
+import dev.chat.reader.system.InvalidRequestException;
+import dev.chat.reader.system.Problems;
+import dev.chat.reader.system.ReaderProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PageQueryTests {
+
+    private final ReaderProperties properties = new ReaderProperties(50, 200, 100, 10);
+    private final String cursor = new PageCursor(1_700_000_000_000L, UUID.randomUUID()).encode();
+
+    @Test
+    void defaultsToTheConfiguredLimit() {
+        assertThat(PageQuery.parse(null, null, null, properties).limit()).isEqualTo(50);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "200"})
+    void acceptsLimitsWithinBounds(String limit) {
+        assertThat(PageQuery.parse(limit, null, null, properties).limit()).isEqualTo(Integer.parseInt(limit));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "201", "abc", "", "1.5", "99999999999"})
+    void rejectsLimitsOutsideBoundsOrNotANumber(String limit) {
+        assertThatThrownBy(() -> PageQuery.parse(limit, null, null, properties))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.type()).isEqualTo(Problems.VALIDATION))
+                .hasMessageContaining("limit");
+    }
+
+    @Test
+    void rejectsBothCursors() {
+        assertThatThrownBy(() -> PageQuery.parse(null, cursor, cursor, properties))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.type()).isEqualTo(Problems.VALIDATION));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "garbage", "bm90LWEtY3Vyc29y", "MTIzOm5vdC1hLXV1aWQ"})
+    void rejectsCursorsThisApiDidNotIssue(String bad) {
+        assertThatThrownBy(() -> PageQuery.parse(null, bad, null, properties))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.type()).isEqualTo(Problems.BAD_CURSOR))
+                .hasMessageContaining("before");
+        assertThatThrownBy(() -> PageQuery.parse(null, null, bad, properties))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.type()).isEqualTo(Problems.BAD_CURSOR))
+                .hasMessageContaining("after");
+    }
+
+    @Test
+    void pagesOlderWithoutCursorOrWithBeforeAndNewerWithAfter() {
+        assertThat(PageQuery.parse(null, null, null, properties).toRequest().direction()).isEqualTo(Direction.OLDER);
+        assertThat(PageQuery.parse(null, null, null, properties).toRequest().cursor()).isNull();
+        assertThat(PageQuery.parse("7", cursor, null, properties).toRequest())
+                .satisfies(r -> {
+                    assertThat(r.direction()).isEqualTo(Direction.OLDER);
+                    assertThat(r.cursor()).isEqualTo(PageCursor.decode(cursor));
+                    assertThat(r.limit()).isEqualTo(7);
+                });
+        assertThat(PageQuery.parse(null, null, cursor, properties).toRequest())
+                .satisfies(r -> {
+                    assertThat(r.direction()).isEqualTo(Direction.NEWER);
+                    assertThat(r.cursor()).isEqualTo(PageCursor.decode(cursor));
+                });
+    }
+}
