@@ -1,0 +1,109 @@
+package dev.chat.udf;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FCALL / FCALL_RO of the chat library, and its loading. A Redis restarted without persistence (or a new
+ * cluster primary) has no functions: a call that gets "Function not found" loads the library and is
+ * retried once, so services survive that without a restart of their own. Thread-safe.
+ */
+final class FunctionCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(FunctionCalls.class);
+    private static final String NOT_FOUND = "ERR Function not found";
+
+    private final RedisNodes nodes;
+    private final FunctionLibrary library;
+    /** Counts completed loads, so that many calls failing at once cause one reload, not one each. */
+    private final AtomicLong loads = new AtomicLong();
+
+    FunctionCalls(RedisNodes nodes, FunctionLibrary library) {
+        this.nodes = nodes;
+        this.library = library;
+    }
+
+    /** FCALL: runs on the primary (also used for no-writes functions whose answer must be current). */
+    <T> T call(ChatFunction function, ScriptOutputType type, String[] keys, String... args) {
+        return reloadingOnce(() -> nodes.commands().fcall(function.redisName(), type, keys, args));
+    }
+
+    /** FCALL_RO: a replica may answer when the read preference allows it. */
+    <T> T read(ChatFunction function, ScriptOutputType type, String[] keys, String... args) {
+        return reloadingOnce(() -> nodes.commands().fcallReadOnly(function.redisName(), type, keys, args));
+    }
+
+    /** FUNCTION LOAD REPLACE on every primary, then checks each answers with the bundled version. */
+    synchronized void load() {
+        nodes.forEachPrimary(commands -> {
+            try {
+                commands.functionLoad(library.code(), true);
+            } catch (RedisCommandExecutionException e) {
+                throw new IllegalStateException("redis-udf: FUNCTION LOAD of library '" + library.name()
+                        + "' failed on Redis at " + nodes.describe() + ": " + e.getMessage(), e);
+            }
+            String loaded = version(commands);
+            if (!library.version().equals(loaded)) {
+                throw new IllegalStateException("redis-udf: Redis at " + nodes.describe() + " reports library '"
+                        + library.name() + "' version " + loaded + " after loading " + library.version());
+            }
+        });
+        loads.incrementAndGet();
+        log.info("Redis functions library '{}' {} loaded on Redis at {}", library.name(), library.version(),
+                nodes.describe());
+    }
+
+    /** Whether every primary has the library in the bundled version. */
+    boolean loaded() {
+        AtomicBoolean all = new AtomicBoolean(true);
+        nodes.forEachPrimary(commands -> {
+            try {
+                if (!library.version().equals(version(commands))) {
+                    all.set(false);
+                }
+            } catch (RedisCommandExecutionException e) {
+                if (!isFunctionMissing(e)) {
+                    throw e;
+                }
+                all.set(false);
+            }
+        });
+        return all.get();
+    }
+
+    private String version(RedisClusterCommands<String, String> commands) {
+        return commands.fcall(ChatFunction.CHAT_VERSION.redisName(), ScriptOutputType.VALUE);
+    }
+
+    private <T> T reloadingOnce(Supplier<T> call) {
+        long generation = loads.get();
+        try {
+            return call.get();
+        } catch (RedisCommandExecutionException e) {
+            if (!isFunctionMissing(e)) {
+                throw e;
+            }
+            reloadUnlessDoneSince(generation);
+            return call.get();
+        }
+    }
+
+    private synchronized void reloadUnlessDoneSince(long generation) {
+        if (loads.get() == generation) {
+            log.warn("Redis at {} lost the functions library '{}' (restarted without persistence?); loading it again",
+                    nodes.describe(), library.name());
+            load();
+        }
+    }
+
+    private static boolean isFunctionMissing(RedisCommandExecutionException e) {
+        return e.getMessage() != null && e.getMessage().startsWith(NOT_FOUND);
+    }
+}

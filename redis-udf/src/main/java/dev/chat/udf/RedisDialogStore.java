@@ -1,0 +1,125 @@
+package dev.chat.udf;
+
+import static dev.chat.udf.ChatFunction.GET_DIALOG;
+import static dev.chat.udf.ChatFunction.MAKE_DIALOG;
+import static dev.chat.udf.ChatFunction.SHOW_MESSAGES;
+import static dev.chat.udf.ChatFunction.WRITE_MESSAGE;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.chat.common.dialog.ChatMessage;
+import dev.chat.common.dialog.DialogCreation;
+import dev.chat.common.dialog.Dialog;
+import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.MessagePage;
+import dev.chat.common.dialog.PageRequest;
+import dev.chat.common.dialog.WriteOutcome;
+import io.lettuce.core.ScriptOutputType;
+
+/**
+ * {@link DialogStore} over the {@code chat} Redis Functions library. Writes go with FCALL to the primary,
+ * reads with FCALL_RO (to a replica when {@link RedisChatSettings#reads()} prefers one: a dialog or message
+ * written a moment ago may then not be visible yet).
+ *
+ * <p><b>One dialog per pair.</b> On standalone Redis {@code make_dialog} gets both key orders and checks
+ * them atomically, so racing creations of one pair end with one dialog. On Redis Cluster the two orders
+ * hash to different slots, so each call gets one key: {@link #makeDialog} reads the reverse key on the
+ * primary, then creates under {@code dialog:<user>:<friend>} only if that key is still free. Two creations
+ * of one pair from both sides at the same moment could then make two dialogs; callers serialise creation
+ * per unordered pair (the writer does, by Kafka key), and then the result is one dialog.
+ *
+ * <p>Client ids: at most {@value #MAX_CLIENT_ID_BYTES} UTF-8 bytes, not empty; remembered per author and
+ * dialog for 24 h after the dialog's last write with a client id (see redis-udf/README.md).
+ */
+public final class RedisDialogStore implements DialogStore {
+
+    /** The longest client id write_message accepts. */
+    public static final int MAX_CLIENT_ID_BYTES = 200;
+
+    private final FunctionCalls calls;
+    private final boolean oneKeyPerCall;
+
+    RedisDialogStore(FunctionCalls calls, boolean oneKeyPerCall) {
+        this.calls = calls;
+        this.oneKeyPerCall = oneKeyPerCall;
+    }
+
+    @Override
+    public DialogCreation makeDialog(UUID userId, UUID friendId, UUID newDialogId, String name) {
+        Objects.requireNonNull(newDialogId, "newDialogId");
+        String[] args = {newDialogId.toString(), name == null ? "" : name, userId.toString()};
+        String key = RedisKeys.dialog(userId, friendId);
+        String reverse = RedisKeys.dialog(friendId, userId);
+        if (!oneKeyPerCall) {
+            return Replies.creation(calls.call(MAKE_DIALOG, ScriptOutputType.MULTI, keys(key, reverse), args));
+        }
+        // FCALL, not FCALL_RO: a lagging replica could miss a reverse dialog made a moment ago
+        String existing = calls.call(GET_DIALOG, ScriptOutputType.VALUE, keys(reverse));
+        if (existing != null) {
+            return new DialogCreation(Replies.dialog(existing), false);
+        }
+        return Replies.creation(calls.call(MAKE_DIALOG, ScriptOutputType.MULTI, keys(key), args));
+    }
+
+    @Override
+    public Optional<Dialog> findDialog(UUID userId, UUID friendId) {
+        String key = RedisKeys.dialog(userId, friendId);
+        String reverse = RedisKeys.dialog(friendId, userId);
+        String found;
+        if (oneKeyPerCall) {
+            found = calls.read(GET_DIALOG, ScriptOutputType.VALUE, keys(key));
+            if (found == null) {
+                found = calls.read(GET_DIALOG, ScriptOutputType.VALUE, keys(reverse));
+            }
+        } else {
+            found = calls.read(GET_DIALOG, ScriptOutputType.VALUE, keys(key, reverse));
+        }
+        return Optional.ofNullable(found).map(Replies::dialog);
+    }
+
+    @Override
+    public WriteOutcome writeMessage(ChatMessage message, String clientId) {
+        if (message.ts() < 0) {
+            throw new IllegalArgumentException("message ts must be epoch millis >= 0, was " + message.ts());
+        }
+        UUID dialogId = message.chatId();
+        String[] base = {message.id().toString(), message.authorId().toString(), dialogId.toString(),
+                message.message(), Long.toString(message.ts())};
+        if (clientId == null) {
+            return Replies.outcome(calls.call(WRITE_MESSAGE, ScriptOutputType.MULTI,
+                    keys(RedisKeys.messages(dialogId)), base));
+        }
+        checkClientId(clientId);
+        String[] args = List.of(base[0], base[1], base[2], base[3], base[4],
+                RedisKeys.requestField(message.authorId(), clientId)).toArray(String[]::new);
+        return Replies.outcome(calls.call(WRITE_MESSAGE, ScriptOutputType.MULTI,
+                keys(RedisKeys.messages(dialogId), RedisKeys.requests(dialogId)), args));
+    }
+
+    @Override
+    public MessagePage showMessages(UUID dialogId, PageRequest request) {
+        String direction = request.direction().name().toLowerCase(Locale.ROOT);
+        String limit = Integer.toString(request.limit());
+        String[] args = request.cursor() == null
+                ? new String[] {direction, limit}
+                : new String[] {direction, limit, Long.toString(request.cursor().ts()), request.cursor().id().toString()};
+        return Replies.page(calls.read(SHOW_MESSAGES, ScriptOutputType.MULTI, keys(RedisKeys.messages(dialogId)), args));
+    }
+
+    private static void checkClientId(String clientId) {
+        int bytes = clientId.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > MAX_CLIENT_ID_BYTES) {
+            throw new IllegalArgumentException("clientId must be 1.." + MAX_CLIENT_ID_BYTES + " UTF-8 bytes, was "
+                    + bytes);
+        }
+    }
+
+    private static String[] keys(String... keys) {
+        return keys;
+    }
+}

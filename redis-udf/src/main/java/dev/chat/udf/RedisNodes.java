@@ -1,0 +1,58 @@
+package dev.chat.udf;
+
+import java.util.function.Consumer;
+
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+
+/**
+ * The Redis side of the binding: one multiplexed, thread-safe connection for the function calls, plus a
+ * way to reach every primary (where FUNCTION LOAD must run). Standalone (optionally master/replica) or
+ * cluster; the rest of the binding does not care which.
+ */
+interface RedisNodes extends AutoCloseable {
+
+    /** Commands over the shared connection; FCALL_RO follows the configured read preference. */
+    RedisClusterCommands<String, String> commands();
+
+    /** Runs {@code action} against each primary in turn (one for standalone Redis). */
+    void forEachPrimary(Consumer<RedisClusterCommands<String, String>> action);
+
+    /** The Redis address for messages, without credentials. */
+    String describe();
+
+    @Override
+    void close();
+
+    /** Connects as the settings say, failing fast with a message that names Redis and the URI. */
+    static RedisNodes connect(RedisChatSettings settings) {
+        String shown = redact(settings.uri());
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(settings.uri());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("redis-udf: invalid Redis URI " + shown + ": " + e.getMessage(), e);
+        }
+        try {
+            return settings.cluster()
+                    ? ClusterNodes.connect(uri, settings.reads(), shown)
+                    : StandaloneNodes.connect(uri, settings.reads(), shown);
+        } catch (RedisException e) {
+            throw new IllegalStateException("redis-udf: cannot connect to Redis" + (settings.cluster() ? " Cluster" : "")
+                    + " at " + shown + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String redact(String uri) {
+        return uri.replaceAll("://[^@/]*@", "://***@");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+    }
+}

@@ -1,0 +1,312 @@
+#!lua name=chat
+--
+-- The chat library: dialogs and their messages over the brief's key layout
+--   dialog:<user_id>:<friend_id>        string, {"id","name","owner_id"} JSON
+--   messages:<dialog_id>                zset, member {"id","author_id","chat_id","message","ts"} JSON,
+--                                       score = creation time in epoch ms
+--   {messages:<dialog_id>}:requests     hash, "<author_id>:<client_id>" -> message id (client retries)
+-- Every key a function touches arrives in KEYS, and no function needs two hash slots unless the caller
+-- chose to pass two dialog keys (standalone Redis only). Signatures and examples: redis-udf/README.md.
+
+local VERSION = '1.0.0'
+
+-- how long a client id is remembered after the last write to its dialog (ms), and how many are kept
+local REQUESTS_TTL_MS = 86400000
+local REQUESTS_MAX = 10000
+local MAX_LIMIT = 1000
+local MAX_CLIENT_ID = 200
+
+local UUID = '%x%x%x%x%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x'
+-- a member starts with {"id":"<36 chars>", so the id sits at these bytes of every member
+local ID_FROM, ID_TO = 8, 43
+
+-- Validation failures travel as {bad = text} and become one clean error reply in guarded().
+local function bad(text)
+  error({ bad = text }, 0)
+end
+
+local function guarded(name, usage, fn)
+  return function(keys, args)
+    local ok, result = pcall(fn, keys, args)
+    if ok then
+      return result
+    end
+    if type(result) == 'table' and result.bad then
+      return redis.error_reply('ERR chat.' .. name .. ': ' .. result.bad .. ' (usage: ' .. usage .. ')')
+    end
+    local text = type(result) == 'table' and (result.err or '?') or tostring(result)
+    if text:match('^%u+ ') then
+      return redis.error_reply(text) -- a redis.call error (e.g. WRONGTYPE) keeps its own code
+    end
+    return redis.error_reply('ERR chat.' .. name .. ': ' .. text)
+  end
+end
+
+local function expect_counts(keys, args, min_keys, max_keys, min_args, max_args)
+  if #keys < min_keys or #keys > max_keys or #args < min_args or #args > max_args then
+    bad('wrong number of keys or arguments: got ' .. #keys .. ' key(s), ' .. #args .. ' argument(s)')
+  end
+end
+
+-- Lower-case canonical only: ids are compared byte-wise and the ZSET orders ties by member bytes.
+local function uuid(value, what)
+  if type(value) ~= 'string' or #value ~= 36 or not value:match('^' .. UUID .. '$') or value ~= value:lower() then
+    bad(what .. ' must be a lower-case UUID, was "' .. tostring(value) .. '"')
+  end
+  return value
+end
+
+-- Epoch ms as plain digits (no leading zero: it goes into JSON as is), at most 15 of them so the
+-- score (a double) holds it exactly.
+local function millis(value, what)
+  if type(value) ~= 'string' or not (value == '0' or value:match('^[1-9]%d*$')) or #value > 15 then
+    bad(what .. ' must be epoch milliseconds (digits), was "' .. tostring(value) .. '"')
+  end
+  return value
+end
+
+-- Byte order, as Redis orders members with equal scores; Lua's '<' would use the locale (strcoll).
+local function id_less(a, b)
+  if a == b then
+    return false
+  end
+  for i = 1, #a do
+    local x, y = a:byte(i), b:byte(i)
+    if x ~= y then
+      return x < y
+    end
+  end
+  return false
+end
+
+local function member_id(member)
+  return member:sub(ID_FROM, ID_TO)
+end
+
+-- ---------------------------------------------------------------- dialogs
+
+local function dialog_users(key)
+  local user, friend = key:match('^dialog:(' .. UUID .. '):(' .. UUID .. ')$')
+  if not user or key ~= key:lower() then
+    bad('key must be dialog:<user_id>:<friend_id> with lower-case UUIDs, was "' .. key .. '"')
+  end
+  return user, friend
+end
+
+local function dialog_keys(keys)
+  local user, friend = dialog_users(keys[1])
+  if keys[2] and keys[2] ~= 'dialog:' .. friend .. ':' .. user then
+    bad('second key must be the reverse order dialog:' .. friend .. ':' .. user .. ', was "' .. keys[2] .. '"')
+  end
+end
+
+local function first_existing(keys)
+  for i = 1, #keys do
+    local found = redis.call('GET', keys[i])
+    if found then
+      return found
+    end
+  end
+  return nil
+end
+
+local function make_dialog(keys, args)
+  expect_counts(keys, args, 1, 2, 3, 3)
+  local key, reverse_key = keys[1], keys[2]
+  local dialog_id, name, owner_id = args[1], args[2], args[3]
+  dialog_keys(keys)
+  uuid(dialog_id, 'dialog_id')
+  if owner_id ~= '' then
+    uuid(owner_id, 'owner_id')
+  end
+  local existing = first_existing({ key, reverse_key })
+  if existing then
+    return { 0, existing }
+  end
+  local owner_json = owner_id == '' and 'null' or cjson.encode(owner_id)
+  local dialog = '{"id":' .. cjson.encode(dialog_id) .. ',"name":' .. cjson.encode(name)
+      .. ',"owner_id":' .. owner_json .. '}'
+  redis.call('SET', key, dialog)
+  return { 1, dialog }
+end
+
+local function get_dialog(keys, args)
+  expect_counts(keys, args, 1, 2, 0, 0)
+  dialog_keys(keys)
+  return first_existing(keys) or false
+end
+
+-- ---------------------------------------------------------------- messages
+
+local function messages_key(key, what)
+  local dialog_id = key:match('^messages:(' .. UUID .. ')$')
+  if not dialog_id or key ~= key:lower() then
+    bad(what .. ' must be messages:<dialog_id> with a lower-case UUID, was "' .. key .. '"')
+  end
+  return dialog_id
+end
+
+local function stored_at(key, score, id)
+  local same_ms = redis.call('ZRANGE', key, score, score, 'BYSCORE')
+  for i = 1, #same_ms do
+    if member_id(same_ms[i]) == id then
+      return true
+    end
+  end
+  return false
+end
+
+local function check_request(keys, args)
+  local key, requests_key = keys[1], keys[2]
+  local author_id, client_key = args[2], args[6]
+  if (requests_key == nil) ~= (client_key == nil) then
+    bad('the requests key and the client key come together or not at all')
+  end
+  if requests_key and requests_key ~= '{' .. key .. '}:requests' then
+    bad('second key must be {' .. key .. '}:requests, was "' .. requests_key .. '"')
+  end
+  if client_key then
+    local prefix = author_id .. ':'
+    if client_key:sub(1, #prefix) ~= prefix or #client_key == #prefix or #client_key > #prefix + MAX_CLIENT_ID then
+      bad('client key must be <author_id>:<client_id> (client id 1..' .. MAX_CLIENT_ID .. ' bytes)')
+    end
+  end
+end
+
+local function remember_request(requests_key, client_key, id)
+  if redis.call('HLEN', requests_key) >= REQUESTS_MAX then
+    -- bounded memory in a busy dialog: start over, older retries are long settled
+    redis.call('DEL', requests_key)
+  end
+  redis.call('HSET', requests_key, client_key, id)
+  redis.call('PEXPIRE', requests_key, REQUESTS_TTL_MS)
+end
+
+local function write_message(keys, args)
+  expect_counts(keys, args, 1, 2, 5, 6)
+  local key, requests_key = keys[1], keys[2]
+  local id, author_id, chat_id, message, ts, client_key = args[1], args[2], args[3], args[4], args[5], args[6]
+  uuid(id, 'id')
+  uuid(author_id, 'author_id')
+  uuid(chat_id, 'chat_id')
+  millis(ts, 'ts')
+  if messages_key(key, 'first key') ~= chat_id then
+    bad('first key must be messages:' .. chat_id .. ', was "' .. key .. '"')
+  end
+  check_request(keys, args)
+  if client_key then
+    local earlier = redis.call('HGET', requests_key, client_key)
+    if earlier then
+      return { 0, earlier }
+    end
+  end
+  if stored_at(key, ts, id) then
+    return { 0, id }
+  end
+  -- fixed field order with "id" first: equal scores then sort by id, i.e. in sending order
+  local member = '{"id":' .. cjson.encode(id) .. ',"author_id":' .. cjson.encode(author_id)
+      .. ',"chat_id":' .. cjson.encode(chat_id) .. ',"message":' .. cjson.encode(message)
+      .. ',"ts":' .. ts .. '}'
+  redis.call('ZADD', key, ts, member)
+  if client_key then
+    remember_request(requests_key, client_key, id)
+  end
+  return { 1, id }
+end
+
+-- How many members at exactly `score` lie on the cursor's side (and the cursor itself): the offset
+-- that skips them in a BYSCORE range starting at `score`. Only same-millisecond members are read.
+local function ties_to_skip(key, score, cursor_id, older)
+  local same_ms = redis.call('ZRANGE', key, score, score, 'BYSCORE')
+  local skip = 0
+  for i = 1, #same_ms do
+    local id = member_id(same_ms[i])
+    local on_cursor_side
+    if older then
+      on_cursor_side = not id_less(id, cursor_id)
+    else
+      on_cursor_side = not id_less(cursor_id, id)
+    end
+    if on_cursor_side then
+      skip = skip + 1
+    end
+  end
+  return skip
+end
+
+local function page(key, older, limit, cursor_ts, cursor_id)
+  local fetch = limit + 1
+  if not cursor_ts then
+    if older then
+      return redis.call('ZRANGE', key, 0, fetch - 1, 'REV')
+    end
+    return redis.call('ZRANGE', key, 0, fetch - 1)
+  end
+  local skip = ties_to_skip(key, cursor_ts, cursor_id, older)
+  if older then
+    return redis.call('ZRANGE', key, cursor_ts, '-inf', 'BYSCORE', 'REV', 'LIMIT', skip, fetch)
+  end
+  return redis.call('ZRANGE', key, cursor_ts, '+inf', 'BYSCORE', 'LIMIT', skip, fetch)
+end
+
+local function show_messages(keys, args)
+  expect_counts(keys, args, 1, 1, 2, 4)
+  if #args == 3 then
+    bad('a cursor is two arguments, cursor_ts and cursor_id; got only one')
+  end
+  local key = keys[1]
+  local direction, limit_arg, cursor_ts, cursor_id = args[1], args[2], args[3], args[4]
+  messages_key(key, 'key')
+  if direction ~= 'older' and direction ~= 'newer' then
+    bad('direction must be older or newer, was "' .. direction .. '"')
+  end
+  if not limit_arg:match('^%d+$') or tonumber(limit_arg) < 1 then
+    bad('limit must be a positive integer, was "' .. limit_arg .. '"')
+  end
+  local limit = math.min(tonumber(limit_arg), MAX_LIMIT)
+  if cursor_ts then
+    millis(cursor_ts, 'cursor ts')
+    uuid(cursor_id, 'cursor id')
+  end
+  local rows = page(key, direction == 'older', limit, cursor_ts, cursor_id)
+  local has_more = #rows > limit
+  local reply = { has_more and 1 or 0 }
+  for i = 1, math.min(#rows, limit) do
+    reply[i + 1] = rows[i]
+  end
+  return reply
+end
+
+local function chat_version(keys, args)
+  expect_counts(keys, args, 0, 0, 0, 0)
+  return VERSION
+end
+
+-- ---------------------------------------------------------------- registration
+
+redis.register_function {
+  function_name = 'make_dialog',
+  callback = guarded('make_dialog', 'KEYS dialog:<user>:<friend> [dialog:<friend>:<user>] ARGV dialog_id name owner_id|""',
+      make_dialog),
+}
+redis.register_function {
+  function_name = 'get_dialog',
+  callback = guarded('get_dialog', 'KEYS dialog:<user>:<friend> [dialog:<friend>:<user>]', get_dialog),
+  flags = { 'no-writes' },
+}
+redis.register_function {
+  function_name = 'write_message',
+  callback = guarded('write_message', 'KEYS messages:<dialog_id> [{messages:<dialog_id>}:requests] '
+      .. 'ARGV id author_id chat_id message ts [<author_id>:<client_id>]', write_message),
+}
+redis.register_function {
+  function_name = 'show_messages',
+  callback = guarded('show_messages', 'KEYS messages:<dialog_id> ARGV older|newer limit [cursor_ts cursor_id]',
+      show_messages),
+  flags = { 'no-writes' },
+}
+redis.register_function {
+  function_name = 'chat_version',
+  callback = guarded('chat_version', 'no KEYS, no ARGV', chat_version),
+  flags = { 'no-writes' },
+}
