@@ -1,0 +1,92 @@
+package dev.chat.writer.system;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The one error handler of both command listeners. Three kinds of failure:
+ * <ul>
+ *   <li><b>poison</b> (cannot be parsed or validated, {@link InvalidCommandException},
+ *       {@link IllegalArgumentException} from the store): not retried, published
+ *       with its original bytes and exception headers to {@code <topic>.DLT} (same partition);</li>
+ *   <li><b>transient</b> ({@link Failures#isTransient}): retried with exponential back-off, forever;</li>
+ *   <li><b>unexpected</b> (anything else, e.g. a bug or a Lua error): retried
+ *       {@code chat.kafka.retry.unexpected-attempts} times in all, then dead-lettered so one bad record
+ *       cannot stall its partition forever.</li>
+ * </ul>
+ * After a dead-letter publish succeeds the offset is committed; if it fails the record is retried, so a
+ * record is never dropped silently.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaErrorHandling {
+
+    static final String RETRIES = "chat.writer.retries";
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandling.class);
+
+    @Bean
+    DefaultErrorHandler commandErrorHandler(KafkaTemplate<String, Object> template, KafkaSettings settings,
+                                            MeterRegistry meters) {
+        KafkaSettings.Retry retry = settings.retry();
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry, retry.unexpectedAttempts() - 1));
+        BackOff forever = backOff(retry, Long.MAX_VALUE);
+        handler.setBackOffFunction((record, failure) -> Failures.isTransient(failure) ? forever : null);
+        // the store's answer to arguments no retry can change (e.g. an oversized client id)
+        handler.addNotRetryableExceptions(InvalidCommandException.class, IllegalArgumentException.class);
+        handler.setRetryListeners(new LoggingRetryListener(meters));
+        return handler;
+    }
+
+    private static BackOff backOff(KafkaSettings.Retry retry, long maxRetries) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(maxRetries);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return backOff;
+    }
+
+    /** Makes retries visible: a WARN per failed delivery and {@code chat.writer.retries{kind}}. */
+    private record LoggingRetryListener(MeterRegistry meters) implements RetryListener {
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+            String kind = Failures.isTransient(failure) ? "transient" : "unexpected";
+            meters.counter(RETRIES, "kind", kind, "topic", record.topic()).increment();
+            log.atWarn().addKeyValue("kind", kind).addKeyValue("attempt", attempt)
+                    .log("delivery {} of {}-{}@{} failed: {}", attempt, record.topic(), record.partition(),
+                            record.offset(), rootMessage(failure));
+        }
+
+        @Override
+        public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
+            log.atError().addKeyValue("deadLetter", KafkaSettings.deadLetter(record.topic()))
+                    .log("record {}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(),
+                            record.offset(), rootMessage(failure));
+        }
+
+        @Override
+        public void recoveryFailed(ConsumerRecord<?, ?> record, Exception original, Exception failure) {
+            log.error("record {}-{}@{} could not be dead-lettered, it will be retried", record.topic(),
+                    record.partition(), record.offset(), failure);
+        }
+
+        private static String rootMessage(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.chat.writer.system;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The writer's Kafka contract ({@code chat.kafka.*} in {@code writer.yml}). Listener annotations read the
+ * same keys as placeholders, so the defaults live only in {@code writer.yml}.
+ *
+ * @param topics      topic names; each command topic gets a {@code <topic>.DLT} twin
+ * @param partitions  partitions of every declared topic (the unit of writer parallelism)
+ * @param replicas    replication factor of every declared topic
+ * @param groups      consumer groups
+ * @param concurrency consumers per listener in one writer process
+ * @param sendTimeout how long a listener waits for an event or reply to be acknowledged by the brokers
+ * @param retry       back-off of failed records
+ */
+@Validated
+@ConfigurationProperties("chat.kafka")
+public record KafkaSettings(@Valid @NotNull Topics topics, @Min(1) int partitions, @Min(1) short replicas,
+                            @Valid @NotNull Groups groups, @Min(1) int concurrency, @NotNull Duration sendTimeout,
+                            @Valid @NotNull Retry retry) {
+
+    /** Where the default {@code DeadLetterPublishingRecoverer} sends records of {@code topic}. */
+    public static String deadLetter(String topic) {
+        return topic + ".DLT";
+    }
+
+    public record Topics(@NotBlank String messageCommands, @NotBlank String messageEvents,
+                         @NotBlank String dialogCommands, @NotBlank String dialogReplies) {
+    }
+
+    public record Groups(@NotBlank String messages, @NotBlank String dialogs) {
+    }
+
+    /**
+     * @param initialInterval    first pause after a failure
+     * @param multiplier         growth of the pause per failure
+     * @param maxInterval        cap of the pause; transient failures (Redis or Kafka unreachable) are retried
+     *                           at this pace forever, the partition waits
+     * @param unexpectedAttempts deliveries of a record failing with an unclassified error before it goes to
+     *                           the dead-letter topic
+     */
+    public record Retry(@NotNull Duration initialInterval, @DecimalMin("1.0") double multiplier,
+                        @NotNull Duration maxInterval, @Min(1) int unexpectedAttempts) {
+    }
+}
