@@ -1,0 +1,20 @@
+package dev.chat.testsupport.contract;
+
+/**
+ * The behaviour every {@link dev.chat.common.dialog.DialogStore} must show, as tests: extend this class in
+ * the implementation's module and return the store from {@link #store()}. It knows nothing of Redis or SQL.
+ *
+ * <pre>{@code
+ * class RedisDialogStoreTests extends DialogStoreContract {
+ *     protected DialogStore store() { return chat.dialogStore(); }
+ * }
+ * }</pre>
+ *
+ * <p>Covered: one dialog per pair under both key orders (also when created concurrently from both sides,
+ * unless {@link #createsAtomicallyAcrossKeyOrders()} says callers serialise), ordering by (ts, id) with
+ * same-millisecond messages in sending order, idempotent writes by id and by client id, text returned
+ * byte for byte, and cursor paging that neither skips nor repeats while messages arrive. The tests are
+ * split over {@link DialogContract}, {@link MessageContract} and {@link PagingContract} to keep files small.
+ */
+public abstract class DialogStoreContract extends PagingContract {
+}
