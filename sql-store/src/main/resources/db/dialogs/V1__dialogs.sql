@@ -27,7 +27,11 @@ CREATE TABLE messages (
     author_id uuid   NOT NULL,
     ts        bigint NOT NULL,
     client_id text,
-    message   text   NOT NULL,
+    -- The text as UTF-8 bytes, not a text column: PostgreSQL text cannot hold NUL (U+0000) and the Redis
+    -- store keeps it, so bytea is what keeps every message byte for byte in both stores. Same storage
+    -- and TOAST compression as text; to read it by hand: convert_from(message, 'UTF8') (or
+    -- encode(message, 'escape') for the rare text that contains NUL).
+    message   bytea  NOT NULL,
     -- Idempotency by message id across the whole store. The ids are UUIDv7 (time-ordered), so inserts
     -- land at the right edge of this index instead of on random pages.
     CONSTRAINT messages_pkey PRIMARY KEY (id),

@@ -35,9 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <ul>
  *   <li>A pair is stored ordered: {@code user_low} is the smaller id in uuid order, which Postgres defines
  *       as unsigned byte order, the same as {@link MessageIds#compare} and as the lower-case strings.</li>
- *   <li>PostgreSQL {@code text} cannot hold NUL ({@code U+0000}); rather than alter the text, a name or
- *       message containing it is rejected with {@link IllegalArgumentException} (the API layer rejects NUL
- *       for both stores). Every other string is stored and returned unchanged.</li>
+ *   <li>Message text is stored as its UTF-8 bytes ({@code bytea}), so every string comes back unchanged,
+ *       NUL ({@code U+0000}) included, which a PostgreSQL {@code text} column cannot hold. Dialog names
+ *       stay {@code text}: a name containing NUL is rejected with {@link IllegalArgumentException} (the
+ *       Redis store would keep it; the API layer rejects NUL for both stores).</li>
  *   <li>Client ids are remembered for good (a unique index); the Redis store forgets them 24 h after a
  *       dialog's last write or past 10,000 per dialog.</li>
  *   <li>Message-id idempotency holds across dialogs and timestamps (primary key on the id); the Redis
@@ -95,21 +96,21 @@ public final class PostgresDialogStore implements DialogStore {
      * statement that inserts or else finds the earlier message of the same client request (or the same
      * id), one round trip; two when the conflicting write committed while this statement ran.
      *
-     * @throws IllegalArgumentException when the text contains NUL, {@code ts} is outside
-     *                                  0..999,999,999,999,999 or the client id is empty or over 200 bytes
+     * @throws IllegalArgumentException when {@code ts} is outside 0..999,999,999,999,999 or the client id
+     *                                  is empty or over 200 bytes (the limits of the Redis functions)
      */
     @Override
     public WriteOutcome writeMessage(ChatMessage message, String clientId) {
         check(message, clientId);
         if (clientId == null) {
             int inserted = jdbc.sql(DialogSql.INSERT_MESSAGE)
-                    .params(message.id(), message.chatId(), message.authorId(), message.ts(), message.message())
+                    .params(message.id(), message.chatId(), message.authorId(), message.ts(), utf8(message))
                     .update();
             return new WriteOutcome(inserted == 1, message.id());
         }
         Optional<WriteOutcome> outcome = jdbc.sql(DialogSql.WRITE_MESSAGE)
                 .params(message.id(), message.chatId(), message.authorId(), message.ts(), clientId,
-                        message.message(), message.chatId(), message.authorId(), clientId, message.id())
+                        utf8(message), message.chatId(), message.authorId(), clientId, message.id())
                 .query(PostgresDialogStore::outcome)
                 .optional();
         return outcome.orElseGet(() -> jdbc.sql(DialogSql.FIND_WRITTEN)
@@ -160,27 +161,30 @@ public final class PostgresDialogStore implements DialogStore {
 
     private static ChatMessage message(ResultSet rs, UUID dialogId) throws SQLException {
         return new ChatMessage(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class), dialogId,
-                rs.getString("message"), rs.getLong("ts"));
+                new String(rs.getBytes("message"), StandardCharsets.UTF_8), rs.getLong("ts"));
     }
 
     private static void check(ChatMessage message, String clientId) {
         Objects.requireNonNull(message, "message");
-        withoutNul(message.message(), "message text");
         if (message.ts() < 0 || message.ts() > MAX_TS) {
-            throw new IllegalArgumentException("ts must be epoch milliseconds 0.." + MAX_TS + ", was " + message.ts());
+            throw new IllegalArgumentException("sql-store: ts must be epoch milliseconds 0.." + MAX_TS + ", was " + message.ts());
         }
         if (clientId != null) {
             int bytes = clientId.getBytes(StandardCharsets.UTF_8).length;
             if (bytes < 1 || bytes > MAX_CLIENT_ID_BYTES) {
-                throw new IllegalArgumentException("client id must be 1.." + MAX_CLIENT_ID_BYTES
+                throw new IllegalArgumentException("sql-store: client id must be 1.." + MAX_CLIENT_ID_BYTES
                         + " bytes, was " + bytes);
             }
         }
     }
 
+    private static byte[] utf8(ChatMessage message) {
+        return message.message().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String withoutNul(String text, String what) {
         if (text.indexOf('\u0000') >= 0) {
-            throw new IllegalArgumentException(what + " contains NUL (U+0000), which PostgreSQL text cannot store");
+            throw new IllegalArgumentException("sql-store: " + what + " contains NUL (U+0000), which PostgreSQL text cannot store");
         }
         return text;
     }

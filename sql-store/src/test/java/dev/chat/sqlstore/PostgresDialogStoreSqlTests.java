@@ -150,7 +150,7 @@ class PostgresDialogStoreSqlTests {
                 """).update();
         jdbc.sql("""
                 INSERT INTO messages (id, dialog_id, author_id, ts, message)
-                SELECT gen_random_uuid(), d.id, d.owner, 1000 + n * 10, 'message ' || n
+                SELECT gen_random_uuid(), d.id, d.owner, 1000 + n * 10, convert_to('message ' || n, 'UTF8')
                 FROM (SELECT id, user_low AS owner FROM dialogs) d, generate_series(1, 50) n
                 """).update();
         jdbc.sql("ANALYZE dialogs").update();
