@@ -14,6 +14,9 @@ import dev.chat.reader.system.ReaderProperties;
  */
 record PageQuery(int limit, PageCursor before, PageCursor after) {
 
+    /** Cursor times beyond this cannot be a message's: scores are epoch millis of at most 15 digits. */
+    static final long MAX_CURSOR_TS = 999_999_999_999_999L;
+
     static PageQuery parse(String limit, String before, String after, ReaderProperties properties) {
         if (before != null && after != null) {
             throw new InvalidRequestException(Problems.VALIDATION,
@@ -49,11 +52,17 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
         if (raw == null) {
             return null;
         }
+        PageCursor cursor;
         try {
-            return PageCursor.decode(raw);
+            cursor = PageCursor.decode(raw);
         } catch (IllegalArgumentException e) {
+            cursor = null;
+        }
+        // A decodable cursor with an impossible time was not made by us; the store would reject it as a bug.
+        if (cursor == null || cursor.ts() < 0 || cursor.ts() > MAX_CURSOR_TS) {
             throw new InvalidRequestException(Problems.BAD_CURSOR,
                     name + " is not a cursor from this API; pass the older or newer value of a previous page");
         }
+        return cursor;
     }
 }

@@ -3,6 +3,8 @@ package dev.chat.reader.system;
 import java.net.URI;
 
 import dev.chat.common.dialog.DialogNotFoundException;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -55,6 +57,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "not allowed");
     }
 
+    /** Redis unreachable or too slow: worth a retry, unlike a failing function (a bug, hence 500). */
+    @ExceptionHandler(RedisException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(RedisException e) {
+        if (e instanceof RedisCommandExecutionException) {
+            return unexpected(e);
+        }
+        log.warn("reader: Redis unavailable: {}", e.toString());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORE_UNAVAILABLE,
+                "Store unavailable", "message storage is unavailable; retry shortly");
+        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("reader: unhandled failure", e);
@@ -79,7 +93,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
-                && "about:blank".equals(String.valueOf(problem.getType()))) {
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(Problems.forStatus(statusCode));
         }
         return response;

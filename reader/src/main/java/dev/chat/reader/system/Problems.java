@@ -25,6 +25,8 @@ public final class Problems {
     public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
     public static final URI NOT_ACCEPTABLE = type("not-acceptable");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+    /** Redis is unreachable or timing out; retry later ({@code Retry-After} says when). */
+    public static final URI STORE_UNAVAILABLE = type("store-unavailable");
     /** Any other client error the framework reports. */
     public static final URI CLIENT_ERROR = type("client-error");
     /** Our fault; the detail never carries internals. */

@@ -3,6 +3,7 @@ package dev.chat.reader.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.chat.common.dialog.PageCursor;
@@ -12,6 +13,7 @@ import dev.chat.reader.system.Problems;
 import dev.chat.reader.system.ReaderProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PageQueryTests {
@@ -46,8 +48,14 @@ class PageQueryTests {
                         e -> assertThat(e.type()).isEqualTo(Problems.VALIDATION));
     }
 
+    static List<String> foreignCursors() {
+        UUID id = UUID.randomUUID();
+        return List.of("", "garbage", "bm90LWEtY3Vyc29y", "MTIzOm5vdC1hLXV1aWQ", "a+b/c==",
+                new PageCursor(-1, id).encode(), new PageCursor(PageQuery.MAX_CURSOR_TS + 1, id).encode());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "garbage", "bm90LWEtY3Vyc29y", "MTIzOm5vdC1hLXV1aWQ"})
+    @MethodSource("foreignCursors")
     void rejectsCursorsThisApiDidNotIssue(String bad) {
         assertThatThrownBy(() -> PageQuery.parse(null, bad, null, properties))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
@@ -57,6 +65,14 @@ class PageQueryTests {
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.type()).isEqualTo(Problems.BAD_CURSOR))
                 .hasMessageContaining("after");
+    }
+
+    @Test
+    void acceptsTheExtremesOfTheCursorRange() {
+        UUID id = UUID.randomUUID();
+        assertThat(PageQuery.parse(null, new PageCursor(0, id).encode(), null, properties).before().ts()).isZero();
+        assertThat(PageQuery.parse(null, null, new PageCursor(PageQuery.MAX_CURSOR_TS, id).encode(), properties)
+                .after().ts()).isEqualTo(PageQuery.MAX_CURSOR_TS);
     }
 
     @Test
