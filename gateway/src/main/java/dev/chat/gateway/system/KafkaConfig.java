@@ -1,0 +1,117 @@
+package dev.chat.gateway.system;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.chat.common.command.CreateDialogCommand;
+import dev.chat.common.command.CreateDialogReply;
+import dev.chat.common.command.SendMessageCommand;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka wiring. Values are the chat-common records as JSON without type headers, keys are strings; every
+ * consumer has a fixed target type per topic, so no class names travel between services.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+    @Bean
+    NewTopic messageCommandsTopic(ChatKafkaProperties kafka) {
+        return topic(kafka, kafka.topics().messageCommands());
+    }
+
+    @Bean
+    NewTopic dialogCommandsTopic(ChatKafkaProperties kafka) {
+        return topic(kafka, kafka.topics().dialogCommands());
+    }
+
+    @Bean
+    NewTopic dialogRepliesTopic(ChatKafkaProperties kafka) {
+        return topic(kafka, kafka.topics().dialogReplies());
+    }
+
+    @Bean
+    NewTopic messageEventsTopic(ChatKafkaProperties kafka) {
+        return topic(kafka, kafka.topics().messageEvents());
+    }
+
+    /** The serializers are part of the contract with the writer, so they are fixed here, not in YAML. */
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    DefaultKafkaProducerFactoryCustomizer jsonValues() {
+        return factory -> {
+            DefaultKafkaProducerFactory raw = factory;
+            raw.setKeySerializer(new StringSerializer());
+            raw.setValueSerializer(new JacksonJsonSerializer<>().noTypeInfo());
+        };
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, SendMessageCommand> messageCommandTemplate(ProducerFactory<?, ?> producers, ChatKafkaProperties kafka) {
+        KafkaTemplate<String, SendMessageCommand> template = new KafkaTemplate<>((ProducerFactory<String, SendMessageCommand>) producers);
+        template.setDefaultTopic(kafka.topics().messageCommands());
+        return template;
+    }
+
+    /**
+     * Every gateway instance reads the whole shared reply topic under its own group and drops replies to other
+     * instances' requests (their correlation ids are unknown here). It starts reading at the end: replies are
+     * only ever awaited for requests sent after start-up.
+     */
+    @Bean
+    ConcurrentMessageListenerContainer<String, CreateDialogReply> dialogReplyContainer(ConsumerFactory<?, ?> consumers,
+                                                                                      ChatKafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.replyGroupId());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(CreateDialogReply.class, tolerantMapper(), false)));
+        var container = new ConcurrentMessageListenerContainer<>(factory, new ContainerProperties(kafka.topics().dialogReplies()));
+        container.setAutoStartup(false); // the replying template starts and stops it
+        return container;
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    ReplyingKafkaTemplate<String, CreateDialogCommand, CreateDialogReply> dialogCommandTemplate(
+            ProducerFactory<?, ?> producers, ConcurrentMessageListenerContainer<String, CreateDialogReply> dialogReplyContainer,
+            ChatKafkaProperties kafka) {
+        var template = new ReplyingKafkaTemplate<>((ProducerFactory<String, CreateDialogCommand>) producers, dialogReplyContainer);
+        template.setDefaultTopic(kafka.topics().dialogCommands());
+        template.setDefaultReplyTimeout(kafka.replyTimeout());
+        template.setSharedReplyTopic(true);
+        return template;
+    }
+
+    /** The writer may add reply fields before this gateway knows them: ignore those, do not fail. */
+    private static JsonMapper tolerantMapper() {
+        return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    private static NewTopic topic(ChatKafkaProperties kafka, String name) {
+        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicas()).build();
+    }
+}

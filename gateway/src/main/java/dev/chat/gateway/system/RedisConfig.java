@@ -1,0 +1,44 @@
+package dev.chat.gateway.system;
+
+import dev.chat.common.dialog.DialogStore;
+import dev.chat.udf.RedisChat;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Redis Functions binding: one client per process, closed on shutdown. */
+@Configuration(proxyBeanMethods = false)
+class RedisConfig {
+
+    /** Fails start-up (naming Redis and the URL) when Redis is unreachable or the library cannot be loaded. */
+    @Bean(destroyMethod = "close")
+    RedisChat redisChat(ChatRedisProperties redis) {
+        RedisChat chat = RedisChat.connect(redis.settings());
+        try {
+            chat.loadFunctions();
+        } catch (RuntimeException e) {
+            chat.close();
+            throw e;
+        }
+        return chat;
+    }
+
+    @Bean
+    DialogStore dialogStore(RedisChat redisChat) {
+        return redisChat.dialogStore();
+    }
+
+    /** Readiness: the gateway cannot resolve dialogs without the library. */
+    @Bean
+    HealthIndicator redisHealthIndicator(RedisChat redisChat) {
+        return () -> {
+            try {
+                return redisChat.functionsLoaded() ? Health.up().build()
+                        : Health.down().withDetail("reason", "chat functions library not loaded").build();
+            } catch (RuntimeException e) {
+                return Health.down(e).build();
+            }
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package dev.chat.gateway.system;
+
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stateless bearer-token security: {@code POST /login} mints HS256 JWTs ({@link JwtEncoder}), the resource
+ * server verifies them ({@link JwtDecoder}) on every other API call. Only the OTUS sign-up, login and public
+ * profile endpoints and the health probes are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable()) // no cookies: a bearer token cannot be sent by a forged cross-site form
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // any method, so that a wrong method on an open path is a 405, not a 401
+                        .requestMatchers("/user/register", "/login", "/user/get/*", "/user/search").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> { })
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(ProblemWriter writer) {
+        return new ProblemSecurityHandlers(writer);
+    }
+
+    /** Before the security chain (order -100), so a huge body is refused without reading it. */
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpProperties http, ProblemWriter writer) {
+        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(http.maxBodySize().toBytes(), writer));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    SecretKey jwtKey(JwtProperties properties) {
+        if (properties.usesDevelopmentSecret()) {
+            log.warn("""
+
+                    ************************************************************************************
+                    gateway: JWT tokens are signed with the PUBLIC DEVELOPMENT secret. Anyone can forge them.
+                    Set chat.security.jwt.secret (env CHAT_SECURITY_JWT_SECRET, at least 32 bytes) to the
+                    same value in the gateway and the reader before exposing this service.
+                    ************************************************************************************""");
+        }
+        return new SecretKeySpec(properties.secretBytes(), "HmacSHA256");
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtKey) {
+        return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtKey) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(JwtProperties.ISSUER), SecurityConfig::ourClaims));
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * Controllers read the caller's id from the subject, and a token without expiry would be valid forever:
+     * a token lacking either is not one of ours.
+     */
+    private static OAuth2TokenValidatorResult ourClaims(Jwt jwt) {
+        if (jwt.getExpiresAt() == null) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no expiry (exp)", null));
+        }
+        try {
+            UUID.fromString(String.valueOf(jwt.getSubject()));
+            return OAuth2TokenValidatorResult.success();
+        } catch (IllegalArgumentException e) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token's subject is not a user id", null));
+        }
+    }
+}

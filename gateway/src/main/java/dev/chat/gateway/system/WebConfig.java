@@ -1,0 +1,44 @@
+package dev.chat.gateway.system;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Resolves {@link Caller} parameters from the verified JWT. */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver());
+    }
+
+    private static final class CallerResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                      WebDataBinderFactory binders) {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null || !(auth.getPrincipal() instanceof Jwt jwt)) {
+                // the security chain lets no unauthenticated request reach a handler that asks for the caller
+                throw new IllegalStateException("no verified token for a handler that needs the caller");
+            }
+            return new Caller(UUID.fromString(jwt.getSubject()));
+        }
+    }
+}
