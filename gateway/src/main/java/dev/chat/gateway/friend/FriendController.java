@@ -1,0 +1,54 @@
+package dev.chat.gateway.friend;
+
+import java.util.UUID;
+
+import dev.chat.gateway.system.Caller;
+import dev.chat.gateway.system.Problems;
+import dev.chat.gateway.user.UserDirectory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * OTUS friends: the caller adds or removes a user from their friends. Both calls are idempotent (200 again
+ * on a repeat), friendship is one-directional as in OTUS ("the user named their friend").
+ */
+@RestController
+class FriendController {
+
+    private final FriendRepository friends;
+    private final UserDirectory users;
+
+    FriendController(FriendRepository friends, UserDirectory users) {
+        this.friends = friends;
+        this.users = users;
+    }
+
+    @PutMapping("/friend/set/{user_id}")
+    ResponseEntity<Void> set(Caller caller, @PathVariable("user_id") UUID friendId) {
+        if (caller.id().equals(friendId)) {
+            throw Problems.badRequest(Problems.VALIDATION, "user_id: you cannot add yourself as a friend");
+        }
+        if (!users.exists(friendId)) {
+            throw notFound(friendId);
+        }
+        try {
+            friends.add(caller.id(), friendId);
+        } catch (DataIntegrityViolationException e) { // one of the two users is gone since the check
+            throw notFound(friendId);
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    @PutMapping("/friend/delete/{user_id}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable("user_id") UUID friendId) {
+        friends.remove(caller.id(), friendId);
+        return ResponseEntity.ok().build();
+    }
+
+    private static RuntimeException notFound(UUID friendId) {
+        return Problems.notFound(Problems.USER_NOT_FOUND, "no user with id " + friendId);
+    }
+}

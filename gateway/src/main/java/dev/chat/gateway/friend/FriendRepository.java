@@ -1,0 +1,32 @@
+package dev.chat.gateway.friend;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Friendships in Postgres: one row per (user, friend) direction. */
+@Repository
+class FriendRepository {
+
+    private final JdbcClient jdbc;
+
+    FriendRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(UUID userId, UUID friendId) {
+        jdbc.sql("INSERT INTO friendships (user_id, friend_id) VALUES (:user, :friend) ON CONFLICT DO NOTHING")
+                .param("user", userId).param("friend", friendId).update();
+    }
+
+    void remove(UUID userId, UUID friendId) {
+        jdbc.sql("DELETE FROM friendships WHERE user_id = :user AND friend_id = :friend")
+                .param("user", userId).param("friend", friendId).update();
+    }
+
+    boolean isFriend(UUID userId, UUID friendId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM friendships WHERE user_id = :user AND friend_id = :friend)")
+                .param("user", userId).param("friend", friendId).query(Boolean.class).single();
+    }
+}
