@@ -47,8 +47,9 @@ final class LocalRedis {
     }
 
     /** {@code calls} of a command from INFO commandstats, e.g. {@code "fcall_ro"} or {@code "function|load"}. */
-    static long calls(RedisCommands<String, String> redis, String command) {
-        for (String line : redis.info("commandstats").split("\r?\n")) {
+    static long calls(String uri, String command) {
+        String stats = with(uri, redis -> redis.info("commandstats"));
+        for (String line : stats.split("\r?\n")) {
             if (line.startsWith("cmdstat_" + command + ":calls=")) {
                 String rest = line.substring(("cmdstat_" + command + ":calls=").length());
                 return Long.parseLong(rest.substring(0, rest.indexOf(',')));
