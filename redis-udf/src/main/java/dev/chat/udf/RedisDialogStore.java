@@ -6,15 +6,15 @@ import static dev.chat.udf.ChatFunction.SHOW_MESSAGES;
 import static dev.chat.udf.ChatFunction.WRITE_MESSAGE;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.chat.common.dialog.ChatMessage;
-import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.Dialog;
+import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.PageRequest;
@@ -95,8 +95,8 @@ public final class RedisDialogStore implements DialogStore {
                     keys(RedisKeys.messages(dialogId)), base));
         }
         checkClientId(clientId);
-        String[] args = List.of(base[0], base[1], base[2], base[3], base[4],
-                RedisKeys.requestField(message.authorId(), clientId)).toArray(String[]::new);
+        String[] args = Arrays.copyOf(base, base.length + 1);
+        args[base.length] = RedisKeys.requestField(message.authorId(), clientId);
         return Replies.outcome(calls.call(WRITE_MESSAGE, ScriptOutputType.MULTI,
                 keys(RedisKeys.messages(dialogId), RedisKeys.requests(dialogId)), args));
     }

@@ -83,7 +83,8 @@ class ChatLuaTests {
 
     @Test
     void badValuesAreNamedInTheError() {
-        assertThat(makeDialogError(new String[] {"dialog:x:y"}, dialog, "n", user)).contains("key must be dialog:<user_id>:<friend_id>");
+        assertThat(makeDialogError(new String[] {"dialog:x:y"}, dialog, "n", user))
+                .contains("key must be dialog:<user_id>:<friend_id>");
         assertThat(makeDialogError(new String[] {dialogKey(user, friend), dialogKey(user, friend)}, dialog, "n", user))
                 .contains("second key must be the reverse order dialog:" + friend + ":" + user);
         assertThat(makeDialogError(new String[] {dialogKey(user, friend)}, dialog.toUpperCase(), "n", user))

@@ -14,7 +14,8 @@ class RedisKeysTests {
 
     @Test
     void buildsTheBriefsKeysLiterally() {
-        assertThat(RedisKeys.dialog(a, b)).isEqualTo("dialog:11111111-1111-4111-8111-111111111111:22222222-2222-4222-8222-222222222222");
+        assertThat(RedisKeys.dialog(a, b))
+                .isEqualTo("dialog:11111111-1111-4111-8111-111111111111:22222222-2222-4222-8222-222222222222");
         assertThat(RedisKeys.messages(a)).isEqualTo("messages:11111111-1111-4111-8111-111111111111");
         assertThat(RedisKeys.requestField(a, "c-1")).isEqualTo("11111111-1111-4111-8111-111111111111:c-1");
     }

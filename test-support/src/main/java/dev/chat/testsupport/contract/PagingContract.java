@@ -150,7 +150,8 @@ public abstract class PagingContract extends MessageContract {
 
         assertThat(backward).doesNotHaveDuplicates().isSortedAccordingTo(BY_TS_THEN_ID.reversed())
                 .containsAll(before);
-        assertThat(forward).doesNotHaveDuplicates().isSortedAccordingTo(BY_TS_THEN_ID).startsWith(before.toArray(ChatMessage[]::new));
+        assertThat(forward).doesNotHaveDuplicates().isSortedAccordingTo(BY_TS_THEN_ID)
+                .startsWith(before.toArray(ChatMessage[]::new));
         List<ChatMessage> rest = walkFrom(pair.dialogId(), Direction.NEWER, forward.get(forward.size() - 1).cursor(), 5,
                 page -> { });
         List<ChatMessage> everything = new ArrayList<>(forward);
