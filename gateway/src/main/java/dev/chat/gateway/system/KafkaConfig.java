@@ -22,6 +22,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -71,6 +72,7 @@ class KafkaConfig {
     KafkaTemplate<String, SendMessageCommand> messageCommandTemplate(ProducerFactory<?, ?> producers, ChatKafkaProperties kafka) {
         KafkaTemplate<String, SendMessageCommand> template = new KafkaTemplate<>((ProducerFactory<String, SendMessageCommand>) producers);
         template.setDefaultTopic(kafka.topics().messageCommands());
+        template.setProducerListener(quietListener());
         return template;
     }
 
@@ -103,7 +105,15 @@ class KafkaConfig {
         template.setDefaultTopic(kafka.topics().dialogCommands());
         template.setDefaultReplyTimeout(kafka.replyTimeout());
         template.setSharedReplyTopic(true);
+        template.setProducerListener(quietListener());
         return template;
+    }
+
+    /** Logs failed sends without their payload: message texts are users' private data. */
+    private static <K, V> LoggingProducerListener<K, V> quietListener() {
+        LoggingProducerListener<K, V> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        return listener;
     }
 
     /** The writer may add reply fields before this gateway knows them: ignore those, do not fail. */
