@@ -1,0 +1,78 @@
+package dev.chat.gateway.message;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.chat.common.command.SendMessageCommand;
+import dev.chat.gateway.system.ChatKafkaProperties;
+import dev.chat.gateway.system.HttpProperties;
+import dev.chat.gateway.system.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands send commands to Kafka, keyed by dialog id so one dialog's messages stay in acceptance order.
+ * The producer runs with {@code acks=all} and idempotence, so a completed future means the record is on every
+ * in-sync replica; {@code max.block.ms}/{@code delivery.timeout.ms} bound how long a dead Kafka can hold us.
+ */
+@Component
+class CommandPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandPublisher.class);
+
+    private final KafkaTemplate<String, SendMessageCommand> template;
+    private final ChatKafkaProperties kafka;
+    private final HttpProperties http;
+
+    CommandPublisher(KafkaTemplate<String, SendMessageCommand> messageCommandTemplate, ChatKafkaProperties kafka,
+                     HttpProperties http) {
+        this.template = messageCommandTemplate;
+        this.kafka = kafka;
+        this.http = http;
+    }
+
+    /** Starts publishing; the future fails instead of throwing, also when the producer refuses at once. */
+    CompletableFuture<?> publish(SendMessageCommand command) {
+        try {
+            return template.send(kafka.topics().messageCommands(), command.dialogId().toString(), command);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Waits for the broker's acknowledgement of a {@link #publish} future.
+     *
+     * @throws org.springframework.web.ErrorResponseException 503 when Kafka did not acknowledge in time or refused
+     */
+    void awaitAck(CompletableFuture<?> publication, SendMessageCommand command) {
+        try {
+            publication.get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(command, "interrupted while waiting for Kafka", e);
+        } catch (ExecutionException e) {
+            log.warn("Kafka refused message {}: {}", command.messageId(), rootMessage(e));
+            throw unavailable(command, "the message broker (Kafka) did not accept the message", e.getCause());
+        } catch (TimeoutException e) {
+            throw unavailable(command, "Kafka did not acknowledge the message within " + kafka.sendTimeout().toMillis() + " ms", e);
+        }
+    }
+
+    private RuntimeException unavailable(SendMessageCommand command, String detail, Throwable cause) {
+        log.warn("message {} of dialog {} not accepted: {}", command.messageId(), command.dialogId(), detail);
+        return Problems.unavailable(detail + "; the message was not sent, retry later", http.retryAfter(), cause);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

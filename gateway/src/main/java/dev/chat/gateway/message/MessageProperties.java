@@ -1,0 +1,19 @@
+package dev.chat.gateway.message;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param clientIdTtl        how long a (user, client_id) answer is remembered for retries
+ * @param clientIdMaxEntries how many such answers are remembered at most (oldest go first)
+ */
+@Validated
+@ConfigurationProperties("chat.messages")
+record MessageProperties(@NotNull @DefaultValue("PT10M") Duration clientIdTtl,
+                         @Min(1) @DefaultValue("100000") long clientIdMaxEntries) {
+}

@@ -1,0 +1,72 @@
+package dev.chat.gateway.message;
+
+import java.util.UUID;
+
+import dev.chat.common.command.SendMessageCommand;
+import dev.chat.common.dialog.Dialog;
+import dev.chat.common.id.MessageIds;
+import dev.chat.gateway.dialog.Dialogs;
+import dev.chat.gateway.message.MessageApi.MessageAccepted;
+import dev.chat.gateway.system.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a message: resolves the dialog (Redis, cached), fixes id and timestamp, and answers only once Kafka
+ * has acknowledged the command. Never answers "accepted" for a message Kafka did not take.
+ */
+@Service
+class MessageService {
+
+    /** One generator per gateway, so ids (and with them timestamps) of one sender never go backwards. */
+    private final MessageIds ids = new MessageIds();
+    private final Dialogs dialogs;
+    private final CommandPublisher publisher;
+    private final ClientIdRegistry clientIds;
+
+    MessageService(Dialogs dialogs, CommandPublisher publisher, MessageProperties properties) {
+        this.dialogs = dialogs;
+        this.publisher = publisher;
+        this.clientIds = new ClientIdRegistry(properties);
+    }
+
+    /**
+     * @param createDialog whether a missing dialog is created first (OTUS has no create call) or is a 404
+     * @param clientId     the client's id for this send, or null
+     */
+    MessageAccepted send(UUID authorId, UUID friendId, String text, String clientId, boolean createDialog) {
+        if (authorId.equals(friendId)) {
+            throw Problems.badRequest(Problems.VALIDATION, "a message needs a recipient other than the sender");
+        }
+        Dialog dialog = resolve(authorId, friendId, createDialog);
+        if (clientId == null) {
+            SendMessageCommand command = command(dialog, authorId, friendId, text, null);
+            publisher.awaitAck(publisher.publish(command), command);
+            return MessageAccepted.of(command);
+        }
+        ClientIdRegistry.Entry entry = clientIds.entry(authorId, clientId,
+                () -> command(dialog, authorId, friendId, text, clientId));
+        SendMessageCommand command = entry.command();
+        if (!command.dialogId().equals(dialog.id()) || !command.text().equals(text)) {
+            throw Problems.exception(HttpStatus.CONFLICT, Problems.CLIENT_ID_CONFLICT, "client_id '" + clientId
+                    + "' was already used for message " + command.messageId() + " with another text or dialog; use a new client_id per message");
+        }
+        publisher.awaitAck(entry.publication(publisher::publish), command);
+        return MessageAccepted.of(command);
+    }
+
+    private Dialog resolve(UUID authorId, UUID friendId, boolean createDialog) {
+        return dialogs.find(authorId, friendId).orElseGet(() -> {
+            if (!createDialog) {
+                throw Problems.notFound(Problems.DIALOG_NOT_FOUND, "you have no dialog with user " + friendId
+                        + "; create it first with POST /api/v1/dialogs");
+            }
+            return dialogs.open(authorId, friendId, "").dialog();
+        });
+    }
+
+    private SendMessageCommand command(Dialog dialog, UUID authorId, UUID friendId, String text, String clientId) {
+        UUID id = ids.next();
+        return new SendMessageCommand(id, dialog.id(), authorId, friendId, text, MessageIds.millisOf(id), clientId);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.chat.gateway.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.chat.common.dialog.DialogStore;
+import dev.chat.gateway.GatewayApplication;
+import dev.chat.gateway.TestHttp;
+import dev.chat.gateway.TestHttp.Reply;
+import dev.chat.gateway.TestHttp.User;
+import dev.chat.testsupport.FreePorts;
+import dev.chat.testsupport.TestPostgres;
+import dev.chat.testsupport.TestRedis;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A gateway whose Kafka is unreachable (nothing listens on the bootstrap port) must refuse messages with a
+ * 503 and Retry-After within its bounded timeouts, never answer "accepted" for a message Kafka never got.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        GatewayApplication.CONFIG_NAME,
+        "spring.kafka.admin.auto-create=false",
+        "spring.kafka.producer.properties.max.block.ms=1000",
+        "spring.kafka.producer.properties.request.timeout.ms=1000",
+        "spring.kafka.producer.properties.delivery.timeout.ms=1500",
+        "chat.kafka.send-timeout=PT5S",
+        "chat.kafka.reply-timeout=PT2S",
+})
+class KafkaDownTests {
+
+    private static final String DATABASE = TestPostgres.newDatabase();
+    private static final int DEAD_KAFKA_PORT = FreePorts.find();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DialogStore store;
+
+    private TestHttp http;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("chat.redis.url", TestRedis::uri);
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + DEAD_KAFKA_PORT);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new TestHttp(port);
+    }
+
+    @Test
+    void aSendIsRefusedWith503AndRetryAfterWithinTheBoundedTimeout() {
+        User me = http.newUser("Stranded");
+        User friend = http.newUser("Unreached");
+        store.makeDialog(me.id(), friend.id(), UUID.randomUUID(), ""); // as the writer would have, before Kafka died
+
+        long start = System.nanoTime();
+        Reply reply = http.post("/api/v1/dialogs/" + friend.id() + "/messages", me.token(),
+                Map.of("text", "is anyone there?", "client_id", "down-1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.problemType()).isEqualTo("service-unavailable");
+        assertThat(reply.header("Retry-After")).isEqualTo("1");
+        assertThat(reply.detail()).contains("not sent");
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRetryWithTheSameClientIdIsRefusedAgainNotAnsweredFromMemory() {
+        User me = http.newUser("Retrying");
+        User friend = http.newUser("Unreached");
+        store.makeDialog(me.id(), friend.id(), UUID.randomUUID(), "");
+        Map<String, String> body = Map.of("text", "second try", "client_id", "down-2");
+
+        Reply first = http.post("/api/v1/dialogs/" + friend.id() + "/messages", me.token(), body);
+        Reply retry = http.post("/api/v1/dialogs/" + friend.id() + "/messages", me.token(), body);
+
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(retry.status()).isEqualTo(503);
+    }
+
+    @Test
+    void creatingADialogIsRefusedWith503() {
+        User me = http.newUser("Creator");
+        User friend = http.newUser("Unreached");
+
+        Reply v1 = http.post("/api/v1/dialogs", me.token(), Map.of("friend_id", friend.id().toString()));
+        Reply otus = http.post("/dialog/" + friend.id() + "/send", me.token(), Map.of("text", "first message"));
+
+        assertThat(v1.status()).isEqualTo(503);
+        assertThat(v1.header("Retry-After")).isEqualTo("1");
+        assertThat(otus.status()).isEqualTo(503);
+        assertThat(store.findDialog(me.id(), friend.id())).isEmpty();
+    }
+}
