@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
         GatewayApplication.CONFIG_NAME,
         "chat.kafka.partitions=" + GatewayIntegrationTest.PARTITIONS,
         "chat.kafka.reply-timeout=PT3S",
-        "chat.http.max-body-size=16KB",
+        "chat.http.max-body-size=32KB",
 })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(FakeWriter.class)

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -72,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
                                                                             HttpStatusCode status, WebRequest request) {
         String detail = ex.getParameterValidationResults().stream()
-                .map(r -> jsonName(r.getMethodParameter().getParameterName()) + ": " + r.getResolvableErrors().stream()
+                .map(r -> parameterName(r.getMethodParameter()) + ": " + r.getResolvableErrors().stream()
                         .map(e -> e.getDefaultMessage()).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
         return handleExceptionInternal(ex, Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, detail), headers,
@@ -143,6 +145,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail noRoute(String method, String path) {
         return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "no endpoint " + method + " " + path);
+    }
+
+    /** The name the client used: the {@code @RequestParam}/{@code @PathVariable} name, else the Java name. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        if (query != null && !query.name().isEmpty()) {
+            return query.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        return path != null && !path.name().isEmpty() ? path.name() : jsonName(parameter.getParameterName());
     }
 
     private static String message(FieldError e) {

@@ -151,6 +151,15 @@ class UserApiTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void searchWithAnOverlongPrefixIsAValidationProblemNamingTheParameter() {
+        Reply reply = http.get("/user/search?first_name=" + "a".repeat(101) + "&last_name=b", null);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.problemType()).isEqualTo("validation");
+        assertThat(reply.detail()).startsWith("first_name:");
+    }
+
+    @Test
     void searchIsServedByThePrefixIndex() {
         String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
             try (var statement = connection.createStatement()) {
