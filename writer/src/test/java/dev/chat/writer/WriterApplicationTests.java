@@ -2,18 +2,75 @@ package dev.chat.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import java.util.List;
+import java.util.Map;
 
-@SpringBootTest(properties = WriterApplication.CONFIG_NAME)
-class WriterApplicationTests {
+import dev.chat.udf.RedisChat;
+import dev.chat.writer.system.KafkaSettings;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/** The wiring the Kafka contract depends on, checked on the running writer. */
+class WriterApplicationTests extends WriterIntegrationTest {
 
     @Value("${spring.application.name:missing}")
-    String marker;
+    String applicationName;
+
+    @Autowired
+    KafkaAdmin admin;
+
+    @Autowired
+    ProducerFactory<?, ?> producers;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    RedisChat redisChat;
 
     @Test
-    void loadsItsOwnConfigFile() {
-        assertThat(marker).isEqualTo("writer");
+    void loadsItsOwnConfigFileAndTheFunctionsLibrary() {
+        assertThat(applicationName).isEqualTo("writer");
+        assertThat(redisChat.functionsLoaded()).isTrue();
+    }
+
+    @Test
+    void declaresEveryTopicAndDeadLetterTopicWithTheConfiguredPartitions() {
+        KafkaSettings.Topics t = kafka.topics();
+        List<String> names = List.of(t.messageCommands(), t.messageCommands() + ".DLT", t.messageEvents(),
+                t.dialogCommands(), t.dialogCommands() + ".DLT", t.dialogReplies());
+
+        Map<String, TopicDescription> topics = admin.describeTopics(names.toArray(String[]::new));
+
+        assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(kafka.partitions()).isGreaterThanOrEqualTo(12);
+        assertThat(topics.values()).allSatisfy(d -> assertThat(d.partitions()).hasSize(kafka.partitions()));
+    }
+
+    @Test
+    void producesWithAcksAllAndIdempotence() {
+        Map<String, Object> config = producers.getConfigurationProperties();
+
+        assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    }
+
+    @Test
+    void commitsEachRecordOnlyAfterItsListenerReturned() {
+        MessageListenerContainer messages = listeners.getListenerContainer("message-commands");
+        MessageListenerContainer dialogs = listeners.getListenerContainer("dialog-commands");
+
+        assertThat(messages.getContainerProperties().getAckMode()).isEqualTo(AckMode.RECORD);
+        assertThat(dialogs.getContainerProperties().getAckMode()).isEqualTo(AckMode.RECORD);
+        assertThat(messages.getGroupId()).isEqualTo("writer");
+        assertThat(messages.getContainerProperties().getTopics()).containsExactly("chat.message-commands");
     }
 }

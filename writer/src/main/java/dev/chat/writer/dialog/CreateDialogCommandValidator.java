@@ -1,13 +1,15 @@
 package dev.chat.writer.dialog;
 
 import dev.chat.common.command.CreateDialogCommand;
+import dev.chat.writer.system.InvalidCommandException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
  * What a {@link CreateDialogCommand} must carry to be processed at all. Runs inside the
  * {@code ErrorHandlingDeserializer}, so a record that fails goes to the dead-letter topic with its
- * original bytes and is never retried.
+ * original bytes and is never retried. Throws rather than only collecting errors, so the dead letter's
+ * exception headers name the problems.
  */
 public final class CreateDialogCommandValidator implements Validator {
 
@@ -31,5 +33,6 @@ public final class CreateDialogCommandValidator implements Validator {
         if (command.userId() != null && command.userId().equals(command.friendId())) {
             errors.rejectValue("friendId", "self", "a dialog needs two different users");
         }
+        InvalidCommandException.throwIfAny(errors);
     }
 }

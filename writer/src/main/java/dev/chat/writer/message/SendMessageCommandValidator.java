@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.udf.RedisDialogStore;
+import dev.chat.writer.system.InvalidCommandException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
  * What a {@link SendMessageCommand} must carry to be processed at all. Runs inside the
  * {@code ErrorHandlingDeserializer}, so a record that fails goes to the dead-letter topic with its
- * original bytes and is never retried. Whether the dialog exists is not checked here: that is a
+ * original bytes and is never retried. Throws rather than only collecting errors, so the dead letter's
+ * exception headers name the problems. Whether the dialog exists is not checked here: that is a
  * business outcome ({@code REJECTED} event), not a malformed record.
  */
 public final class SendMessageCommandValidator implements Validator {
@@ -38,6 +40,7 @@ public final class SendMessageCommandValidator implements Validator {
                         + " UTF-8 bytes or absent");
             }
         }
+        InvalidCommandException.throwIfAny(errors);
     }
 
     private static void required(Errors errors, String field, Object value) {

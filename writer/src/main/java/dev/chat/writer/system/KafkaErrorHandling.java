@@ -2,6 +2,7 @@ package dev.chat.writer.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,9 @@ class KafkaErrorHandling {
     DefaultErrorHandler commandErrorHandler(KafkaTemplate<String, Object> template, KafkaSettings settings,
                                             MeterRegistry meters) {
         KafkaSettings.Retry retry = settings.retry();
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template);
+        // explicit: spring-kafka 4's default destination is "<topic>-dlt"; ours is "<topic>.DLT", same partition
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(KafkaSettings.deadLetter(record.topic()), record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry, retry.unexpectedAttempts() - 1));
         BackOff forever = backOff(retry, Long.MAX_VALUE);
         handler.setBackOffFunction((record, failure) -> Failures.isTransient(failure) ? forever : null);

@@ -28,7 +28,7 @@ public record KafkaSettings(@Valid @NotNull Topics topics, @Min(1) int partition
                             @Valid @NotNull Groups groups, @Min(1) int concurrency, @NotNull Duration sendTimeout,
                             @Valid @NotNull Retry retry) {
 
-    /** Where the default {@code DeadLetterPublishingRecoverer} sends records of {@code topic}. */
+    /** Where the error handler dead-letters records of {@code topic} (same partition number). */
     public static String deadLetter(String topic) {
         return topic + ".DLT";
     }

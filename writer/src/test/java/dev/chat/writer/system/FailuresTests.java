@@ -1,0 +1,40 @@
+package dev.chat.writer.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chat.writer.message.EventNotPublishedException;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+
+class FailuresTests {
+
+    @Test
+    void redisUnreachableOrSlowIsTransientEvenWhenWrapped() {
+        assertThat(Failures.isTransient(new RedisConnectionException("refused"))).isTrue();
+        assertThat(Failures.isTransient(new RedisCommandTimeoutException("1 second"))).isTrue();
+        assertThat(Failures.isTransient(new RedisException("Currently not connected"))).isTrue();
+        assertThat(Failures.isTransient(new ListenerExecutionFailedException("listener",
+                new IllegalStateException("binding", new RedisConnectionException("refused"))))).isTrue();
+    }
+
+    @Test
+    void redisStartingOrFailingOverIsTransient() {
+        assertThat(Failures.isTransient(new RedisCommandExecutionException("LOADING Redis is loading"))).isTrue();
+        assertThat(Failures.isTransient(new RedisCommandExecutionException("READONLY You can't write"))).isTrue();
+    }
+
+    @Test
+    void anErrorReplyAboutTheCallIsNotTransient() {
+        assertThat(Failures.isTransient(new RedisCommandExecutionException("ERR bad argument ts"))).isFalse();
+        assertThat(Failures.isTransient(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void anUnacknowledgedEventIsTransient() {
+        assertThat(Failures.isTransient(new EventNotPublishedException("timeout", null))).isTrue();
+    }
+}
