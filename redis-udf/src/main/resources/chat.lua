@@ -93,33 +93,31 @@ local function dialog_users(key)
   return user, friend
 end
 
-local function dialog_keys(keys)
-  local user, friend = dialog_users(keys[1])
-  if keys[2] and keys[2] ~= 'dialog:' .. friend .. ':' .. user then
-    bad('second key must be the reverse order dialog:' .. friend .. ':' .. user .. ', was "' .. keys[2] .. '"')
+local function check_dialog_keys(key, reverse_key)
+  local user, friend = dialog_users(key)
+  if reverse_key and reverse_key ~= 'dialog:' .. friend .. ':' .. user then
+    bad('second key must be the reverse order dialog:' .. friend .. ':' .. user .. ', was "' .. reverse_key .. '"')
   end
 end
 
-local function first_existing(keys)
-  for i = 1, #keys do
-    local found = redis.call('GET', keys[i])
-    if found then
-      return found
-    end
+local function first_existing(key, reverse_key)
+  local found = redis.call('GET', key)
+  if not found and reverse_key then
+    found = redis.call('GET', reverse_key)
   end
-  return nil
+  return found
 end
 
 local function make_dialog(keys, args)
   expect_counts(keys, args, 1, 2, 3, 3)
   local key, reverse_key = keys[1], keys[2]
   local dialog_id, name, owner_id = args[1], args[2], args[3]
-  dialog_keys(keys)
+  check_dialog_keys(key, reverse_key)
   uuid(dialog_id, 'dialog_id')
   if owner_id ~= '' then
     uuid(owner_id, 'owner_id')
   end
-  local existing = first_existing({ key, reverse_key })
+  local existing = first_existing(key, reverse_key)
   if existing then
     return { 0, existing }
   end
@@ -132,8 +130,9 @@ end
 
 local function get_dialog(keys, args)
   expect_counts(keys, args, 1, 2, 0, 0)
-  dialog_keys(keys)
-  return first_existing(keys) or false
+  local key, reverse_key = keys[1], keys[2]
+  check_dialog_keys(key, reverse_key)
+  return first_existing(key, reverse_key)
 end
 
 -- ---------------------------------------------------------------- messages
@@ -156,9 +155,7 @@ local function stored_at(key, score, id)
   return false
 end
 
-local function check_request(keys, args)
-  local key, requests_key = keys[1], keys[2]
-  local author_id, client_key = args[2], args[6]
+local function check_request(key, requests_key, author_id, client_key)
   if (requests_key == nil) ~= (client_key == nil) then
     bad('the requests key and the client key come together or not at all')
   end
@@ -193,7 +190,7 @@ local function write_message(keys, args)
   if messages_key(key, 'first key') ~= chat_id then
     bad('first key must be messages:' .. chat_id .. ', was "' .. key .. '"')
   end
-  check_request(keys, args)
+  check_request(key, requests_key, author_id, client_key)
   if client_key then
     local earlier = redis.call('HGET', requests_key, client_key)
     if earlier then

@@ -1,11 +1,18 @@
 package dev.chat.udf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.UUID;
 
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.udf.RedisChatSettings.ReadPreference;
 import dev.chat.testsupport.TestRedis;
 import dev.chat.testsupport.contract.DialogStoreContract;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +49,18 @@ class RedisClusterDialogStoreTests extends DialogStoreContract {
     @Override
     protected boolean createsAtomicallyAcrossKeyOrders() {
         return false;
+    }
+
+    @Test
+    void aClusterRefusesBothDialogKeysInOneCall() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String[] bothOrders = {RedisKeys.dialog(a, b), RedisKeys.dialog(b, a)};
+        assumeTrue(SlotHash.getSlot(bothOrders[0]) != SlotHash.getSlot(bothOrders[1]), "random pair in one slot");
+
+        assertThatThrownBy(() -> LocalRedis.with(cluster.uri(), redis -> redis.fcallReadOnly("get_dialog",
+                ScriptOutputType.VALUE, bothOrders)))
+                .isInstanceOf(RedisCommandExecutionException.class).hasMessageStartingWith("CROSSSLOT");
     }
 
     @Test
