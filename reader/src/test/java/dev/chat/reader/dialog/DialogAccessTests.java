@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.id.MessageIds;
 import dev.chat.reader.ReaderApiTestSupport;
 import dev.chat.reader.system.Problems;

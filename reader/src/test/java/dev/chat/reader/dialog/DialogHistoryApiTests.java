@@ -45,6 +45,11 @@ class DialogHistoryApiTests extends ReaderApiTestSupport {
                 .expectBody(HistoryPage.class).returnResult().getResponseBody();
     }
 
+    /** Paging loops fail instead of spinning when cursors stop making progress. */
+    private static void guard(int requests, int max) {
+        assertThat(requests).as("requests needed to page through").isLessThanOrEqualTo(max);
+    }
+
     private static List<UUID> idsOf(List<ChatMessage> messages) {
         return messages.stream().map(ChatMessage::id).toList();
     }
@@ -64,6 +69,7 @@ class DialogHistoryApiTests extends ReaderApiTestSupport {
         HistoryPage page = first;
         pages.add(idsOf(page));
         while (page.older() != null) {
+            guard(pages.size(), 20);
             arrivedMeanwhile.add(writeOne(dialog, bob, "arrived while paging " + pages.size()));
             page = page(alice, bob, "?before=" + page.older());
             pages.add(idsOf(page));
@@ -89,12 +95,14 @@ class DialogHistoryApiTests extends ReaderApiTestSupport {
         List<ChatMessage> expected = new ArrayList<>(writeMany(dialog, 1000));
 
         HistoryPage page = page(bob, alice, "?limit=200");
-        while (page.older() != null) {
+        for (int requests = 1; page.older() != null; requests++) {
+            guard(requests, 5);
             page = page(bob, alice, "?limit=200&before=" + page.older());
         }
         List<UUID> walked = new ArrayList<>(idsOf(page));
         String cursor = page.newer();
         for (int round = 0; ; round++) {
+            guard(round, 60);
             if (round < 30) { // a newer message lands before each of the first 30 requests
                 expected.add(writeOne(dialog, alice, "arrived before request " + round));
             }
@@ -127,13 +135,16 @@ class DialogHistoryApiTests extends ReaderApiTestSupport {
         List<UUID> backward = new ArrayList<>();
         HistoryPage page = page(alice, bob, "?limit=7");
         backward.addAll(0, idsOf(page));
-        while (page.older() != null) {
+        for (int requests = 1; page.older() != null; requests++) {
+            guard(requests, 5);
             page = page(alice, bob, "?limit=7&before=" + page.older());
             backward.addAll(0, idsOf(page));
         }
         List<UUID> forward = new ArrayList<>(idsOf(page));
         HistoryPage next = page;
+        int requests = 0;
         do {
+            guard(++requests, 8);
             next = page(alice, bob, "?limit=4&after=" + next.newer());
             forward.addAll(idsOf(next));
         } while (next.messages().size() == 4);
