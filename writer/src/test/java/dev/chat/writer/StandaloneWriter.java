@@ -24,7 +24,7 @@ public final class StandaloneWriter implements AutoCloseable {
         List<String> properties = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + kafkaServers, "chat.redis.url=" + redisUrl, "server.port=0",
                 "chat.kafka.retry.initial-interval=20ms", "chat.kafka.retry.max-interval=200ms",
                 "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
-                "logging.level.state.change.logger=ERROR"));
+                "logging.level.state.change.logger=ERROR", "logging.structured.format.console="));
         properties.addAll(List.of(extra));
         // as command-line arguments: they override writer.yml, whereas builder properties are only defaults
         String[] args = properties.stream().map(p -> "--" + p).toArray(String[]::new);

@@ -1,38 +1,18 @@
 package dev.chat.writer;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.testsupport.TestRedis;
 import dev.chat.writer.system.KafkaSettings;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One writer against an embedded Kafka (KRaft) and the shared test Redis. Subclasses share the context,
@@ -41,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = {WriterApplication.CONFIG_NAME, "chat.kafka.retry.initial-interval=20ms",
         "chat.kafka.retry.max-interval=200ms", "chat.kafka.retry.unexpected-attempts=2",
-        "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=ERROR"})
+        "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=ERROR",
+        "logging.structured.format.console="})
 // no auto-creation: every topic must come from the writer's own NewTopic declarations
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = "auto.create.topics.enable=false")

@@ -1,24 +1,51 @@
 package dev.chat.writer.system;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import dev.chat.writer.message.EventNotPublishedException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
- * Which failures are transient, i.e. say nothing about the record: Redis or Kafka is unreachable, slow,
- * loading, failing over. Those are retried forever (the partition waits) because dropping or
- * dead-lettering a good command during an outage would lose or reorder messages.
+ * The three kinds of failure of a command record. <b>Transient</b> ones say nothing about the record:
+ * Redis or Kafka is unreachable, slow, loading, failing over. Those are retried forever (the partition
+ * waits) because dropping or dead-lettering a good command during an outage would lose or reorder
+ * messages. <b>Poison</b> records can never succeed and go to the dead-letter topic at once.
+ * Everything else is <b>unexpected</b>: retried a few times, then dead-lettered.
  */
 final class Failures {
+
+    enum Kind { POISON, TRANSIENT, UNEXPECTED }
+
+    /**
+     * Not retryable: cannot be parsed or validated, a tombstone, or arguments the store refuses (e.g. an
+     * oversized client id).
+     */
+    static final List<Class<? extends Exception>> POISON = List.of(DeserializationException.class,
+            InvalidCommandException.class, IllegalArgumentException.class);
 
     /** Error replies Redis gives while it is starting, busy or changing roles. */
     private static final Set<String> TRANSIENT_REPLIES = Set.of("LOADING", "BUSY", "MASTERDOWN", "READONLY",
             "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS");
 
     private Failures() {
+    }
+
+    static Kind kind(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Class<? extends Exception> poison : POISON) {
+                if (poison.isInstance(t)) {
+                    return Kind.POISON;
+                }
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return isTransient(failure) ? Kind.TRANSIENT : Kind.UNEXPECTED;
     }
 
     static boolean isTransient(Throwable failure) {

@@ -1,5 +1,7 @@
 package dev.chat.writer.system;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -17,8 +19,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * The one error handler of both command listeners. Three kinds of failure:
  * <ul>
- *   <li><b>poison</b> (cannot be parsed or validated, {@link InvalidCommandException},
- *       {@link IllegalArgumentException} from the store): not retried, published
+ *   <li><b>poison</b> ({@link Failures#POISON}: cannot be parsed or validated, a tombstone, arguments the
+ *       store refuses): not retried, published
  *       with its original bytes and exception headers to {@code <topic>.DLT} (same partition);</li>
  *   <li><b>transient</b> ({@link Failures#isTransient}): retried with exponential back-off, forever;</li>
  *   <li><b>unexpected</b> (anything else, e.g. a bug or a Lua error): retried
@@ -45,8 +47,8 @@ class KafkaErrorHandling {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry, retry.unexpectedAttempts() - 1));
         BackOff forever = backOff(retry, Long.MAX_VALUE);
         handler.setBackOffFunction((record, failure) -> Failures.isTransient(failure) ? forever : null);
-        // the store's answer to arguments no retry can change (e.g. an oversized client id)
-        handler.addNotRetryableExceptions(InvalidCommandException.class, IllegalArgumentException.class);
+        // DeserializationException is already not retryable by default; listed again for the record
+        handler.addNotRetryableExceptions(Failures.POISON.toArray(Class[]::new));
         handler.setRetryListeners(new LoggingRetryListener(meters));
         return handler;
     }
@@ -59,12 +61,12 @@ class KafkaErrorHandling {
         return backOff;
     }
 
-    /** Makes retries visible: a WARN per failed delivery and {@code chat.writer.retries{kind}}. */
+    /** Makes failures visible: a WARN per failed delivery and {@code chat.writer.retries{kind,topic}}. */
     private record LoggingRetryListener(MeterRegistry meters) implements RetryListener {
 
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
-            String kind = Failures.isTransient(failure) ? "transient" : "unexpected";
+            String kind = Failures.kind(failure).name().toLowerCase(Locale.ROOT);
             meters.counter(RETRIES, "kind", kind, "topic", record.topic()).increment();
             log.atWarn().addKeyValue("kind", kind).addKeyValue("attempt", attempt)
                     .log("delivery {} of {}-{}@{} failed: {}", attempt, record.topic(), record.partition(),

@@ -21,17 +21,17 @@ class RedisConfig {
         try {
             chat = RedisChat.connect(settings.toChatSettings());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("writer: cannot connect to Redis at " + settings.url() + ": " + e.getMessage(), e);
+            // the binding's message names Redis and the URI without credentials
+            throw new IllegalStateException("writer: " + e.getMessage(), e);
         }
         try {
             chat.loadFunctions();
         } catch (RuntimeException e) {
             chat.close();
-            throw new IllegalStateException("writer: cannot load the chat Redis Functions library into "
-                    + settings.url() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("writer: cannot load the chat Redis Functions library: " + e.getMessage(), e);
         }
-        log.info("Redis Functions library loaded at {} (cluster={}, reads={})", settings.url(), settings.cluster(),
-                settings.reads());
+        log.info("writer uses the chat Redis Functions library {} (cluster={}, reads={})", chat.libraryVersion(),
+                settings.cluster(), settings.reads());
         return chat;
     }
 

@@ -175,6 +175,31 @@ class MessageCommandsTests extends WriterIntegrationTest {
     }
 
     @Test
+    void retriesACommandTheStoreRefusesThenDeadLettersItAndGoesOn() {
+        UUID author = Commands.user();
+        UUID friend = Commands.user();
+        UUID dialog = dialogOf(author, friend);
+        SendMessageCommand valid = Commands.send(dialog, author, friend, "far future");
+        // passes the writer's checks, but write_message refuses a ts of more than 15 digits
+        SendMessageCommand refused = new SendMessageCommand(valid.messageId(), dialog, author, friend, valid.text(),
+                1_000_000_000_000_000L, null);
+        SendMessageCommand next = Commands.send(dialog, author, friend, "after the refused one");
+        double unexpectedBefore = retries("unexpected");
+
+        sendCommand(refused);
+        sendCommand(next);
+
+        awaitEvents(next.messageId(), 1);
+        byte[] refusedBytes = TopicProbe.json(refused);
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(refusedBytes);
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("ts must be epoch milliseconds");
+        // chat.kafka.retry.unexpected-attempts=2 in these tests: two deliveries, then the dead letter
+        assertThat(retries("unexpected") - unexpectedBefore).isEqualTo(2);
+        assertThat(events(refused.messageId())).isEmpty();
+        assertThat(redis.messages(dialog)).hasSize(1);
+    }
+
+    @Test
     void keepsTheOrderOfOneDialogsBurst() {
         UUID author = Commands.user();
         UUID friend = Commands.user();
@@ -231,6 +256,11 @@ class MessageCommandsTests extends WriterIntegrationTest {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private double retries(String kind) {
+        return meters.find("chat.writer.retries").tag("kind", kind).tag("topic", kafka.topics().messageCommands())
+                .counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private double counter(String outcome) {

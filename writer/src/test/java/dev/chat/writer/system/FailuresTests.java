@@ -37,4 +37,14 @@ class FailuresTests {
     void anUnacknowledgedEventIsTransient() {
         assertThat(Failures.isTransient(new EventNotPublishedException("timeout", null))).isTrue();
     }
+
+    @Test
+    void unparseableInvalidAndRefusedRecordsArePoison() {
+        assertThat(Failures.kind(new ListenerExecutionFailedException("listener",
+                new InvalidCommandException("invalid")))).isEqualTo(Failures.Kind.POISON);
+        assertThat(Failures.kind(new IllegalArgumentException("clientId too long"))).isEqualTo(Failures.Kind.POISON);
+        assertThat(Failures.kind(new RedisConnectionException("refused"))).isEqualTo(Failures.Kind.TRANSIENT);
+        assertThat(Failures.kind(new RedisCommandExecutionException("ERR chat.write_message: ts")))
+                .isEqualTo(Failures.Kind.UNEXPECTED);
+    }
 }
