@@ -65,7 +65,8 @@ class CommandPublisher {
 
     private RuntimeException unavailable(SendMessageCommand command, String detail, Throwable cause) {
         log.warn("message {} of dialog {} not accepted: {}", command.messageId(), command.dialogId(), detail);
-        return Problems.unavailable(detail + "; the message was not sent, retry later", http.retryAfter(), cause);
+        return Problems.unavailable(detail + "; the message was not accepted, retry later"
+                + (command.clientId() == null ? "" : " (a retry with the same client_id cannot duplicate it)"), http.retryAfter(), cause);
     }
 
     private static String rootMessage(Throwable e) {

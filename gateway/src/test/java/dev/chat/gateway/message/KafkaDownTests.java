@@ -75,7 +75,7 @@ class KafkaDownTests {
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.problemType()).isEqualTo("service-unavailable");
         assertThat(reply.header("Retry-After")).isEqualTo("1");
-        assertThat(reply.detail()).contains("not sent");
+        assertThat(reply.detail()).contains("not accepted").contains("same client_id");
         assertThat(took).isLessThan(Duration.ofSeconds(5));
     }
 

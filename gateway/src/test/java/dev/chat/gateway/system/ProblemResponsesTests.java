@@ -137,6 +137,16 @@ class ProblemResponsesTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aRequestRejectedBeforeSpringMvcIsStillAProblem() {
+        // Spring Security's firewall refuses path parameters; the 400 goes through the /error page
+        Reply reply = http.get("/user/get/x;jsessionid=1", null);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.problemType()).isEqualTo("bad-request");
+        assertThat(reply.json().get("instance").asString()).isEqualTo("/user/get/x;jsessionid=1");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() {
         Reply reply = http.send("POST", "/api/v1/dialogs", user.token(), "friend=bob", "text/plain");
 

@@ -67,6 +67,15 @@ class UserApiTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void getWithAnIdThatIsNotAUuidIsAnInvalidParameterProblem() {
+        Reply reply = http.get("/user/get/42", null);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.problemType()).isEqualTo("invalid-parameter");
+        assertThat(reply.detail()).contains("path variable 'id'").contains("'42'");
+    }
+
+    @Test
     void loginWithAWrongPasswordIsABadCredentialsProblem() {
         UUID id = http.register("Wrong", "Password", "s3cret-enough");
 
