@@ -5,6 +5,7 @@ import java.net.URI;
 import dev.chat.common.dialog.DialogNotFoundException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -42,6 +43,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
         String title = Problems.BAD_CURSOR.equals(e.type()) ? "Bad cursor" : "Invalid request";
         return problem(HttpStatus.BAD_REQUEST, e.type(), title, e.getMessage());
+    }
+
+    /** Tomcat parses query parameters lazily and throws on undecodable ones (e.g. {@code ?limit=%ZZ}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request",
+                "a query parameter is not valid percent-encoded UTF-8");
     }
 
     @ExceptionHandler(AuthenticationException.class)
