@@ -238,9 +238,14 @@ class MessageCommandsTests extends WriterIntegrationTest {
                 .filter(r -> TopicProbe.parse(r.value(), MessageEvent.class).messageId().equals(messageId)).toList();
     }
 
+    /** The dialog's events in topic order: one partition (keyed by dialog), by offset. */
     private List<UUID> writtenIdsOf(UUID dialog) {
-        return clients.events().values(MessageEvent.class, e -> e.dialogId().equals(dialog)).stream()
-                .map(MessageEvent::messageId).toList();
+        List<ConsumerRecord<String, byte[]>> records = clients.events().records().stream()
+                .filter(r -> TopicProbe.parse(r.value(), MessageEvent.class).dialogId().equals(dialog))
+                .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset)).toList();
+        assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.isEmpty() ? 0
+                : records.get(0).partition());
+        return records.stream().map(r -> TopicProbe.parse(r.value(), MessageEvent.class).messageId()).toList();
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(byte[] value) {
