@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("chat.redis")
-public record ChatRedisProperties(@NotBlank @DefaultValue("redis://localhost:6379") String url,
+record ChatRedisProperties(@NotBlank @DefaultValue("redis://localhost:6379") String url,
                                   @NotNull @DefaultValue("PRIMARY") ReadPreference reads,
                                   @DefaultValue("false") boolean cluster) {
 
