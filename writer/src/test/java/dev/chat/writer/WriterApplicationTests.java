@@ -11,7 +11,10 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
@@ -36,10 +39,15 @@ class WriterApplicationTests extends WriterIntegrationTest {
     @Autowired
     RedisChat redisChat;
 
+    @Autowired
+    @Qualifier("redisFunctions")
+    HealthIndicator redisFunctionsHealth;
+
     @Test
     void loadsItsOwnConfigFileAndTheFunctionsLibrary() {
         assertThat(applicationName).isEqualTo("writer");
         assertThat(redisChat.functionsLoaded()).isTrue();
+        assertThat(redisFunctionsHealth.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test

@@ -45,13 +45,9 @@ class MessageWriter {
     }
 
     void handle(SendMessageCommand command) {
-        Optional<Dialog> dialog = dialogs.find(command.authorId(), command.recipientId());
-        if (dialog.isEmpty()) {
-            reject(command, DIALOG_NOT_FOUND);
-            return;
-        }
-        if (!dialog.get().id().equals(command.dialogId())) {
-            reject(command, DIALOG_MISMATCH);
+        String problem = checkDialog(command);
+        if (problem != null) {
+            reject(command, problem);
             return;
         }
         WriteOutcome outcome;
@@ -71,6 +67,15 @@ class MessageWriter {
         log.atDebug().addKeyValue("outcome", outcome.stored() ? "stored" : "duplicate")
                 .addKeyValue("storedId", outcome.messageId()).log("message written");
         events.publish(MessageEvent.written(asStored(command, outcome), storedAt));
+    }
+
+    /** Null when the command's dialog is the dialog of its author and recipient, else the reason why not. */
+    private String checkDialog(SendMessageCommand command) {
+        Optional<Dialog> dialog = dialogs.find(command.authorId(), command.recipientId());
+        if (dialog.isEmpty()) {
+            return DIALOG_NOT_FOUND;
+        }
+        return dialog.get().id().equals(command.dialogId()) ? null : DIALOG_MISMATCH;
     }
 
     /**
