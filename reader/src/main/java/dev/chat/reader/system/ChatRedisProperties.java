@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("chat.redis")
-public record ChatRedisProperties(@NotBlank String url, @NotNull ReadPreference reads, boolean cluster) {
+record ChatRedisProperties(@NotBlank String url, @NotNull ReadPreference reads, boolean cluster) {
 
     RedisChatSettings settings() {
         return new RedisChatSettings(url, reads, cluster);

@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("chat.security.jwt")
-public record JwtProperties(@NotBlank String secret, @NotBlank String issuer) {
+record JwtProperties(@NotBlank String secret, @NotBlank String issuer) {
 
     /** Shared with the gateway so a local stack works out of the box; never for anything reachable. */
-    public static final String DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
+    static final String DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 }
