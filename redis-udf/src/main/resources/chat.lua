@@ -15,8 +15,15 @@ local REQUESTS_TTL_MS = 86400000
 local REQUESTS_MAX = 10000
 local MAX_LIMIT = 1000
 local MAX_CLIENT_ID = 200
+-- same-millisecond runs up to this long are read whole, longer ones binary-searched
+local RUN_SCAN = 16
 
-local UUID = '%x%x%x%x%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x'
+-- lower-case canonical UUIDs only: ids are compared byte-wise and the ZSET orders ties by member bytes
+local H = '[0-9a-f]'
+local UUID = H:rep(8) .. '%-' .. H:rep(4) .. '%-' .. H:rep(4) .. '%-' .. H:rep(4) .. '%-' .. H:rep(12)
+local UUID_ONLY = '^' .. UUID .. '$'
+local DIALOG_KEY = '^dialog:(' .. UUID .. '):(' .. UUID .. ')$'
+local MESSAGES_KEY = '^messages:(' .. UUID .. ')$'
 -- a member starts with {"id":"<36 chars>", so the id sits at these bytes of every member
 local ID_FROM, ID_TO = 8, 43
 
@@ -48,9 +55,8 @@ local function expect_counts(keys, args, min_keys, max_keys, min_args, max_args)
   end
 end
 
--- Lower-case canonical only: ids are compared byte-wise and the ZSET orders ties by member bytes.
 local function uuid(value, what)
-  if type(value) ~= 'string' or #value ~= 36 or not value:match('^' .. UUID .. '$') or value ~= value:lower() then
+  if type(value) ~= 'string' or not value:match(UUID_ONLY) then
     bad(what .. ' must be a lower-case UUID, was "' .. tostring(value) .. '"')
   end
   return value
@@ -86,8 +92,8 @@ end
 -- ---------------------------------------------------------------- dialogs
 
 local function dialog_users(key)
-  local user, friend = key:match('^dialog:(' .. UUID .. '):(' .. UUID .. ')$')
-  if not user or key ~= key:lower() then
+  local user, friend = key:match(DIALOG_KEY)
+  if not user then
     bad('key must be dialog:<user_id>:<friend_id> with lower-case UUIDs, was "' .. key .. '"')
   end
   return user, friend
@@ -138,21 +144,39 @@ end
 -- ---------------------------------------------------------------- messages
 
 local function messages_key(key, what)
-  local dialog_id = key:match('^messages:(' .. UUID .. ')$')
-  if not dialog_id or key ~= key:lower() then
+  local dialog_id = key:match(MESSAGES_KEY)
+  if not dialog_id then
     bad(what .. ' must be messages:<dialog_id> with a lower-case UUID, was "' .. key .. '"')
   end
   return dialog_id
 end
 
-local function stored_at(key, score, id)
-  local same_ms = redis.call('ZRANGE', key, score, score, 'BYSCORE')
-  for i = 1, #same_ms do
-    if member_id(same_ms[i]) == id then
-      return true
+-- The members at exactly `score` (one millisecond) are ordered by id. Returns how many of them have an
+-- id below `id`, and whether one has `id`. A short run is read whole; a long one (a burst, an import) is
+-- binary-searched by rank, so no call is linear in the number of messages of one millisecond.
+local function position_in_run(key, score, id)
+  local run = redis.call('ZRANGE', key, score, score, 'BYSCORE', 'LIMIT', 0, RUN_SCAN + 1)
+  if #run <= RUN_SCAN then
+    for i = 1, #run do
+      local other = member_id(run[i])
+      if not id_less(other, id) then
+        return i - 1, other == id
+      end
+    end
+    return #run, false
+  end
+  local first = redis.call('ZCOUNT', key, '-inf', '(' .. score)
+  local count = redis.call('ZCOUNT', key, score, score)
+  local lo, hi = 0, count
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if id_less(member_id(redis.call('ZRANGE', key, first + mid, first + mid)[1]), id) then
+      lo = mid + 1
+    else
+      hi = mid
     end
   end
-  return false
+  return lo, lo < count and member_id(redis.call('ZRANGE', key, first + lo, first + lo)[1]) == id
 end
 
 local function check_request(key, requests_key, author_id, client_key)
@@ -197,13 +221,14 @@ local function write_message(keys, args)
       return { 0, earlier }
     end
   end
-  if stored_at(key, ts, id) then
+  local _, stored = position_in_run(key, ts, id)
+  if stored then
     return { 0, id }
   end
-  -- fixed field order with "id" first: equal scores then sort by id, i.e. in sending order
-  local member = '{"id":' .. cjson.encode(id) .. ',"author_id":' .. cjson.encode(author_id)
-      .. ',"chat_id":' .. cjson.encode(chat_id) .. ',"message":' .. cjson.encode(message)
-      .. ',"ts":' .. ts .. '}'
+  -- fixed field order with "id" first: equal scores then sort by id, i.e. in sending order. The ids and
+  -- ts are validated above (hex, dashes, digits), so only the text needs JSON encoding.
+  local member = '{"id":"' .. id .. '","author_id":"' .. author_id .. '","chat_id":"' .. chat_id
+      .. '","message":' .. cjson.encode(message) .. ',"ts":' .. ts .. '}'
   redis.call('ZADD', key, ts, member)
   if client_key then
     remember_request(requests_key, client_key, id)
@@ -211,26 +236,8 @@ local function write_message(keys, args)
   return { 1, id }
 end
 
--- How many members at exactly `score` lie on the cursor's side (and the cursor itself): the offset
--- that skips them in a BYSCORE range starting at `score`. Only same-millisecond members are read.
-local function ties_to_skip(key, score, cursor_id, older)
-  local same_ms = redis.call('ZRANGE', key, score, score, 'BYSCORE')
-  local skip = 0
-  for i = 1, #same_ms do
-    local id = member_id(same_ms[i])
-    local on_cursor_side
-    if older then
-      on_cursor_side = not id_less(id, cursor_id)
-    else
-      on_cursor_side = not id_less(cursor_id, id)
-    end
-    if on_cursor_side then
-      skip = skip + 1
-    end
-  end
-  return skip
-end
-
+-- Pages go by rank: the cursor's place is the rank of its millisecond's first member plus its place
+-- among that millisecond's members, so the page starts strictly next to it and costs O(log n + limit).
 local function page(key, older, limit, cursor_ts, cursor_id)
   local fetch = limit + 1
   if not cursor_ts then
@@ -239,11 +246,19 @@ local function page(key, older, limit, cursor_ts, cursor_id)
     end
     return redis.call('ZRANGE', key, 0, fetch - 1)
   end
-  local skip = ties_to_skip(key, cursor_ts, cursor_id, older)
+  local below, on_cursor = position_in_run(key, cursor_ts, cursor_id)
+  local rank = redis.call('ZCOUNT', key, '-inf', '(' .. cursor_ts) + below
   if older then
-    return redis.call('ZRANGE', key, cursor_ts, '-inf', 'BYSCORE', 'REV', 'LIMIT', skip, fetch)
+    if rank == 0 then
+      return {}
+    end
+    local from_top = redis.call('ZCARD', key) - rank -- REV rank of the newest message before the cursor
+    return redis.call('ZRANGE', key, from_top, from_top + fetch - 1, 'REV')
   end
-  return redis.call('ZRANGE', key, cursor_ts, '+inf', 'BYSCORE', 'LIMIT', skip, fetch)
+  if on_cursor then
+    rank = rank + 1
+  end
+  return redis.call('ZRANGE', key, rank, rank + fetch - 1)
 end
 
 local function show_messages(keys, args)
@@ -266,12 +281,13 @@ local function show_messages(keys, args)
     uuid(cursor_id, 'cursor id')
   end
   local rows = page(key, direction == 'older', limit, cursor_ts, cursor_id)
-  local has_more = #rows > limit
-  local reply = { has_more and 1 or 0 }
-  for i = 1, math.min(#rows, limit) do
-    reply[i + 1] = rows[i]
+  -- the flag goes last, in place of the extra row read to find it: no copy of the page
+  if #rows > limit then
+    rows[limit + 1] = 1
+  else
+    rows[#rows + 1] = 0
   end
-  return reply
+  return rows
 end
 
 local function chat_version(keys, args)

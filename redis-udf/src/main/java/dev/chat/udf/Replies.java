@@ -50,13 +50,14 @@ final class Replies {
         return new WriteOutcome(flag(reply.get(0)), UUID.fromString((String) reply.get(1)));
     }
 
-    /** show_messages: {@code [has_more 0|1, member...]}. */
+    /** show_messages: {@code [member..., has_more 0|1]}. */
     static MessagePage page(List<Object> reply) {
-        List<ChatMessage> messages = new ArrayList<>(reply.size() - 1);
-        for (int i = 1; i < reply.size(); i++) {
+        int last = reply.size() - 1;
+        List<ChatMessage> messages = new ArrayList<>(last);
+        for (int i = 0; i < last; i++) {
             messages.add(message((String) reply.get(i)));
         }
-        return new MessagePage(messages, flag(reply.get(0)));
+        return new MessagePage(messages, flag(reply.get(last)));
     }
 
     private static boolean flag(Object value) {

@@ -184,7 +184,28 @@ class ChatLuaTests {
                 "newer", "5000");
 
         assertThat(page).hasSize(1001);
-        assertThat(page.get(0)).isEqualTo(1L);
+        assertThat(page.get(1000)).isEqualTo(1L);
+    }
+
+    @Test
+    void findsItsPlaceInALongSameMillisecondRunByBinarySearch() {
+        for (int i = 0; i < 1000; i++) {
+            write(new String[] {messages}, new UUID(0x0190a0b0_0000_7000L + i, 0x8000_0000_0000_0000L).toString(), user,
+                    dialog, "burst " + i, "1718000000000");
+        }
+        String middle = new UUID(0x0190a0b0_0000_7000L + 500, 0x8000_0000_0000_0000L).toString();
+        long before = LocalRedis.calls(TestRedis.uri(), "zrange");
+
+        List<Object> again = write(new String[] {messages}, middle, user, dialog, "burst 500", "1718000000000");
+        List<Object> page = redis.fcallReadOnly("show_messages", ScriptOutputType.MULTI, new String[] {messages},
+                "older", "2", "1718000000000", middle);
+
+        assertThat(again).containsExactly(0L, middle);
+        assertThat(page).hasSize(3);
+        assertThat((String) page.get(0)).contains("\"burst 499\"");
+        assertThat((String) page.get(1)).contains("\"burst 498\"");
+        // a scan of the run, ~11 probes per binary search, the page itself: nothing linear in 1000
+        assertThat(LocalRedis.calls(TestRedis.uri(), "zrange") - before).isLessThan(30);
     }
 
     @Test

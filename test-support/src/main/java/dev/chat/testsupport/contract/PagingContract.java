@@ -15,6 +15,7 @@ import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.PageCursor;
 import dev.chat.common.dialog.PageRequest;
 import dev.chat.common.dialog.PageRequest.Direction;
+import dev.chat.common.id.MessageIds;
 import org.junit.jupiter.api.Test;
 
 /** Cursor paging, part of the {@link DialogStoreContract}. */
@@ -72,6 +73,30 @@ public abstract class PagingContract extends MessageContract {
             assertThat(walk(pair.dialogId(), Direction.OLDER, limit)).as("limit %d", limit)
                     .containsExactlyElementsOf(reversed(all));
         }
+    }
+
+    @Test
+    public void pagesThroughALongRunOfOneMillisecond() {
+        Pair pair = newPair();
+        long now = System.currentTimeMillis();
+        List<ChatMessage> all = new ArrayList<>(history(pair, now - 10, 8));
+        MessageIds burst = new MessageIds(() -> now);
+        List<ChatMessage> run = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            run.add(new ChatMessage(burst.next(), pair.user(), pair.dialogId(), "run " + i, now));
+        }
+        List<ChatMessage> shuffled = new ArrayList<>(run);
+        Collections.shuffle(shuffled, new Random(3));
+        writeAll(shuffled);
+        all.addAll(run);
+        all.addAll(history(pair, now + 1, 8));
+
+        for (int limit : new int[] {1, 7, 25}) {
+            assertThat(walk(pair.dialogId(), Direction.NEWER, limit)).as("limit %d", limit).containsExactlyElementsOf(all);
+            assertThat(walk(pair.dialogId(), Direction.OLDER, limit)).as("limit %d", limit)
+                    .containsExactlyElementsOf(reversed(all));
+        }
+        assertThat(store().writeMessage(run.get(31), null).stored()).as("rewrite inside the run").isFalse();
     }
 
     @Test
