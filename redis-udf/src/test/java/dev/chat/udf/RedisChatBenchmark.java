@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
@@ -54,6 +55,7 @@ public class RedisChatBenchmark {
 
     private static final String TEXT = "Hi! Are we still on for Friday? \"Café\" at 7 😀";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int WRITE_DIALOGS = 1000;
 
     private final MessageIds ids = new MessageIds();
     private TestRedis.Server server;
@@ -65,8 +67,10 @@ public class RedisChatBenchmark {
     private UUID user;
     private UUID friend;
     private UUID readDialog;
-    private UUID udfWriteDialog;
-    private UUID plainWriteDialog;
+    /** Writes rotate over many dialogs, as real traffic does, so same-millisecond runs stay short. */
+    private final UUID[] udfWriteDialogs = new UUID[WRITE_DIALOGS];
+    private final UUID[] plainWriteDialogs = new UUID[WRITE_DIALOGS];
+    private final AtomicLong writes = new AtomicLong();
 
     @Setup(Level.Trial)
     public void start() {
@@ -80,8 +84,10 @@ public class RedisChatBenchmark {
         user = UUID.randomUUID();
         friend = UUID.randomUUID();
         readDialog = store.makeDialog(user, friend, UUID.randomUUID(), "bench").dialog().id();
-        udfWriteDialog = UUID.randomUUID();
-        plainWriteDialog = UUID.randomUUID();
+        for (int i = 0; i < WRITE_DIALOGS; i++) {
+            udfWriteDialogs[i] = UUID.randomUUID();
+            plainWriteDialogs[i] = UUID.randomUUID();
+        }
         long base = System.currentTimeMillis() - 1_000_000;
         for (int i = 0; i < 1000; i++) {
             store.writeMessage(new ChatMessage(ids.next(), user, readDialog, TEXT + " #" + i, base + i), null);
@@ -92,7 +98,12 @@ public class RedisChatBenchmark {
     /** Keeps the write ZSETs (and Redis memory) bounded over the run. */
     @Setup(Level.Iteration)
     public void emptyWriteDialogs() {
-        plain.del(RedisKeys.messages(udfWriteDialog), RedisKeys.messages(plainWriteDialog));
+        String[] keys = new String[2 * WRITE_DIALOGS];
+        for (int i = 0; i < WRITE_DIALOGS; i++) {
+            keys[2 * i] = RedisKeys.messages(udfWriteDialogs[i]);
+            keys[2 * i + 1] = RedisKeys.messages(plainWriteDialogs[i]);
+        }
+        plain.del(keys);
     }
 
     /** Redis' own time per call, free of client-side noise: the server-side UDF overhead. */
@@ -111,16 +122,17 @@ public class RedisChatBenchmark {
 
     @Benchmark
     public WriteOutcome udfWriteMessage() {
-        return store.writeMessage(new ChatMessage(ids.next(), user, udfWriteDialog, TEXT, System.currentTimeMillis()),
-                null);
+        UUID dialog = udfWriteDialogs[(int) (writes.getAndIncrement() % WRITE_DIALOGS)];
+        return store.writeMessage(new ChatMessage(ids.next(), user, dialog, TEXT, System.currentTimeMillis()), null);
     }
 
     @Benchmark
     public Long plainZadd() {
-        ChatMessage m = new ChatMessage(ids.next(), user, plainWriteDialog, TEXT, System.currentTimeMillis());
+        UUID dialog = plainWriteDialogs[(int) (writes.getAndIncrement() % WRITE_DIALOGS)];
+        ChatMessage m = new ChatMessage(ids.next(), user, dialog, TEXT, System.currentTimeMillis());
         String member = "{\"id\":\"" + m.id() + "\",\"author_id\":\"" + m.authorId() + "\",\"chat_id\":\"" + m.chatId()
                 + "\",\"message\":" + JSON.writeValueAsString(m.message()) + ",\"ts\":" + m.ts() + "}";
-        return plain.zadd(RedisKeys.messages(plainWriteDialog), m.ts(), member);
+        return plain.zadd(RedisKeys.messages(dialog), m.ts(), member);
     }
 
     @Benchmark
