@@ -36,6 +36,14 @@ public final class StandaloneWriter implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    public String[] beanNames(Class<?> type) {
+        return context.getBeanNamesForType(type);
+    }
+
     /** Partitions the message-commands listener of this writer owns now. */
     public Collection<TopicPartition> messagePartitions() {
         Collection<TopicPartition> assigned = bean(KafkaListenerEndpointRegistry.class)

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import dev.chat.udf.RedisChat;
 import dev.chat.writer.system.KafkaSettings;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -40,14 +43,24 @@ class WriterApplicationTests extends WriterIntegrationTest {
     RedisChat redisChat;
 
     @Autowired
-    @Qualifier("redisFunctions")
-    HealthIndicator redisFunctionsHealth;
+    @Qualifier("dialogStoreHealthIndicator")
+    HealthIndicator dialogStoreHealth;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void loadsItsOwnConfigFileAndTheFunctionsLibrary() {
         assertThat(applicationName).isEqualTo("writer");
         assertThat(redisChat.functionsLoaded()).isTrue();
-        assertThat(redisFunctionsHealth.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(dialogStoreHealth.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(dialogStoreHealth.health().getDetails()).containsEntry("store", "redis");
+    }
+
+    @Test
+    void needsNoDatabaseWithTheRedisStore() {
+        assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.flywaydb.core.Flyway.class)).isEmpty();
     }
 
     @Test

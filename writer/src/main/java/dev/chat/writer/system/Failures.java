@@ -7,11 +7,14 @@ import java.util.Set;
 import dev.chat.writer.message.EventNotPublishedException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
  * The three kinds of failure of a command record. <b>Transient</b> ones say nothing about the record:
- * Redis or Kafka is unreachable, slow, loading, failing over. Those are retried forever (the partition
+ * Redis, Postgres or Kafka is unreachable, slow, loading, failing over. Those are retried forever (the partition
  * waits) because dropping or dead-lettering a good command during an outage would lose or reorder
  * messages. <b>Poison</b> records can never succeed and go to the dead-letter topic at once.
  * Everything else is <b>unexpected</b>: retried a few times, then dead-lettered.
@@ -59,6 +62,12 @@ final class Failures {
             if (t instanceof RedisException) {
                 // not an error reply from the server: connection refused or lost, command timeout, client
                 // rejecting commands while disconnected
+                return true;
+            }
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException) {
+                // the SQL store: no connection from the pool, connection lost, query timeout, serialization
+                // failure; a constraint or SQL error is not among these
                 return true;
             }
             if (t == t.getCause()) {

@@ -1,16 +1,18 @@
 package dev.chat.writer.system;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.udf.RedisChat;
-import dev.chat.writer.dialog.DialogDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Redis Functions binding: the writer is the only process that writes dialogs and messages. */
+/**
+ * The Redis Functions store ({@code chat.store=redis}, the default): the writer is the only process that writes
+ * dialogs and messages. With the SQL store this class and its Redis connection do not exist.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnStore(Store.REDIS)
 class RedisConfig {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConfig.class);
@@ -40,8 +42,9 @@ class RedisConfig {
         return redisChat.dialogStore();
     }
 
+    /** Readiness ({@code dialogStore}): Redis answers and holds the library in this writer's version. */
     @Bean
-    DialogDirectory dialogDirectory(DialogStore store, RedisSettings settings) {
-        return new DialogDirectory(store, Caffeine.newBuilder().maximumSize(settings.dialogCacheSize()).build());
+    RedisFunctionsHealthIndicator dialogStoreHealthIndicator(RedisChat redisChat) {
+        return new RedisFunctionsHealthIndicator(redisChat);
     }
 }

@@ -8,6 +8,10 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 class FailuresTests {
@@ -31,6 +35,16 @@ class FailuresTests {
     void anErrorReplyAboutTheCallIsNotTransient() {
         assertThat(Failures.isTransient(new RedisCommandExecutionException("ERR bad argument ts"))).isFalse();
         assertThat(Failures.isTransient(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void postgresUnreachableOrSlowIsTransientButASqlErrorIsNot() {
+        assertThat(Failures.isTransient(new ListenerExecutionFailedException("listener",
+                new CannotGetJdbcConnectionException("pool timed out")))).isTrue();
+        assertThat(Failures.isTransient(new QueryTimeoutException("statement timeout"))).isTrue();
+        assertThat(Failures.isTransient(new DuplicateKeyException("dialogs_pkey"))).isFalse();
+        assertThat(Failures.isTransient(new BadSqlGrammarException("write", "INSERT", new java.sql.SQLException())))
+                .isFalse();
     }
 
     @Test
