@@ -1,10 +1,16 @@
 package dev.chat.reader;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+/**
+ * The reader. {@link DataSourceAutoConfiguration} is excluded because only the SQL store needs a database:
+ * {@code system.PostgresConfig} imports it when {@code chat.store=postgres}; with Redis there is no DataSource,
+ * and without one Boot's JDBC, Flyway and {@code db} health auto-configurations back off by themselves.
+ */
+@SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class ReaderApplication {
 

@@ -2,8 +2,12 @@ package dev.chat.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 class ReaderApplicationTests extends ReaderApiTestSupport {
 
@@ -12,6 +16,15 @@ class ReaderApplicationTests extends ReaderApiTestSupport {
 
     @Value("${chat.reader.otus-list-limit:0}")
     int otusListLimit;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void needsNoDatabaseWithTheRedisStore() {
+        assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.flywaydb.core.Flyway.class)).isEmpty();
+    }
 
     @Test
     void loadsItsOwnConfigFile() {

@@ -9,6 +9,9 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -72,9 +75,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return unexpected(e);
         }
         log.warn("reader: Redis unavailable: {}", e.toString());
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORE_UNAVAILABLE,
-                "Store unavailable", "message storage is unavailable; retry shortly");
-        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+        return storeUnavailable();
+    }
+
+    /** The SQL store's counterpart: no connection, connection lost, timeout. An SQL error is a bug (500). */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("reader: Postgres unavailable: {}", e.toString());
+        return storeUnavailable();
     }
 
     @ExceptionHandler(Exception.class)
@@ -105,6 +114,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setType(Problems.forStatus(statusCode));
         }
         return response;
+    }
+
+    private static ResponseEntity<ProblemDetail> storeUnavailable() {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORE_UNAVAILABLE,
+                "Store unavailable", "message storage is unavailable; retry shortly");
+        return ResponseEntity.status(problem.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title,

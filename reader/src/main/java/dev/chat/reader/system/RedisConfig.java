@@ -9,8 +9,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Redis Functions binding: the only way this service touches Redis. */
+/**
+ * The Redis Functions store ({@code chat.store=redis}, the default): the only way this service touches Redis.
+ * With the SQL store this class and its Redis connection do not exist.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnStore(Store.REDIS)
 class RedisConfig {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConfig.class);
@@ -37,16 +41,17 @@ class RedisConfig {
         return redisChat.dialogStore();
     }
 
-    /** Part of readiness: without the library every read would fail. */
+    /** Readiness ({@code dialogStore}): without the library every read would fail. */
     @Bean
-    HealthIndicator chatFunctionsHealthIndicator(RedisChat redisChat) {
+    HealthIndicator dialogStoreHealthIndicator(RedisChat redisChat) {
         return () -> {
             try {
                 return redisChat.functionsLoaded()
-                        ? Health.up().build()
-                        : Health.down().withDetail("reason", "chat Functions library not loaded").build();
+                        ? Health.up().withDetail("store", "redis").build()
+                        : Health.down().withDetail("store", "redis")
+                                .withDetail("reason", "chat Functions library not loaded").build();
             } catch (RuntimeException e) { // Redis unreachable: not ready, but the probe itself must answer
-                return Health.down(e).build();
+                return Health.down(e).withDetail("store", "redis").build();
             }
         };
     }
