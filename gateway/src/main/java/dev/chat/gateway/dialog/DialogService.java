@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** {@link Dialogs} over the Redis store (reads, cached) and the writer (creation, over Kafka). */
+/** {@link Dialogs} over the dialog store (reads, cached) and the writer (creation, over Kafka). */
 @Service
 class DialogService implements Dialogs {
 
@@ -39,8 +39,8 @@ class DialogService implements Dialogs {
         try {
             return cache.find(userId, friendId);
         } catch (RuntimeException e) {
-            log.warn("Redis get_dialog failed: {}", e.toString());
-            throw Problems.unavailable("the dialog store (Redis) is not available; retry later", http.retryAfter(), e);
+            log.warn("dialog lookup failed: {}", e.toString());
+            throw Problems.unavailable("the dialog store is not available; retry later", http.retryAfter(), e);
         }
     }
 

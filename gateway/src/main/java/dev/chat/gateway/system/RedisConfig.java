@@ -7,8 +7,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Redis Functions binding: one client per process, closed on shutdown. */
+/**
+ * The Redis Functions store ({@code chat.store=redis}, the default): one client per process, closed on
+ * shutdown. With the SQL store this class and its Redis connection do not exist.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnStore(Store.REDIS)
 class RedisConfig {
 
     /** Fails start-up (naming Redis and the URL) when Redis is unreachable or the library cannot be loaded. */
@@ -29,15 +33,16 @@ class RedisConfig {
         return redisChat.dialogStore();
     }
 
-    /** Readiness: the gateway cannot resolve dialogs without the library. */
+    /** Readiness ({@code dialogStore}): the gateway cannot resolve dialogs without the library. */
     @Bean
-    HealthIndicator redisHealthIndicator(RedisChat redisChat) {
+    HealthIndicator dialogStoreHealthIndicator(RedisChat redisChat) {
         return () -> {
             try {
-                return redisChat.functionsLoaded() ? Health.up().build()
-                        : Health.down().withDetail("reason", "chat functions library not loaded").build();
+                return redisChat.functionsLoaded() ? Health.up().withDetail("store", "redis").build()
+                        : Health.down().withDetail("store", "redis")
+                                .withDetail("reason", "chat functions library not loaded").build();
             } catch (RuntimeException e) {
-                return Health.down(e).build();
+                return Health.down(e).withDetail("store", "redis").build();
             }
         };
     }
