@@ -8,33 +8,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The customer's flow end to end: register → login → create dialog → send (HTTP → gateway → Kafka → writer →
- * write_message) → read history from the reader (show_messages), with the stored shape checked in Redis.
+ * store) → read history from the reader. The same flow runs once per dialog store ({@code chat.store}); each
+ * subclass checks what its store holds afterwards.
  */
-class ChatFlowTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ChatFlowTests {
 
-    private static RunningSystem system;
-    private static RedisClient redis;
-    private static StatefulRedisConnection<String, String> connection;
+    protected RunningSystem system;
+    protected StatefulRedisConnection<String, String> connection;
+    private RedisClient redis;
+
+    protected abstract RunningSystem.Store store();
+
+    /**
+     * What the store holds after the first test: the two messages of {@code dialogId}, the first one
+     * {@code accepted} (its id, ts, author) with {@code text}.
+     */
+    protected abstract void assertStored(String dialogId, JsonNode accepted, Client author, Client friend,
+                                         String text);
 
     @BeforeAll
-    static void start() {
-        system = RunningSystem.start();
+    void start() {
+        system = RunningSystem.start(store(), 1, 1);
         redis = RedisClient.create(system.redisUri());
         connection = redis.connect();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (connection != null) {
             connection.close();
             redis.shutdown();
@@ -54,9 +64,10 @@ class ChatFlowTests {
         assertThat(dialog.get("owner_id").asString()).isEqualTo(alice.id.toString());
         assertThat(bob.createDialog(alice).expect(200).json().get("id").asString()).isEqualTo(dialogId);
 
-        JsonNode accepted = alice.send(bob, "Hello Bob 👋 \"quoted\" \\ back", "c-1").expect(202).json();
+        String text = "Hello Bob 👋 \"quoted\" \\ back";
+        JsonNode accepted = alice.send(bob, text, "c-1").expect(202).json();
         assertThat(accepted.get("dialog_id").asString()).isEqualTo(dialogId);
-        JsonNode retried = alice.send(bob, "Hello Bob 👋 \"quoted\" \\ back", "c-1").expect(202).json();
+        JsonNode retried = alice.send(bob, text, "c-1").expect(202).json();
         assertThat(retried.get("id").asString()).isEqualTo(accepted.get("id").asString());
         bob.otusSend(alice, "Hi Alice").expect(200);
 
@@ -64,16 +75,11 @@ class ChatFlowTests {
                 .until(() -> alice.history(bob, "").expect(200).json(), p -> p.get("messages").size() == 2);
         JsonNode first = page.get("messages").get(0);
         assertThat(first.get("id").asString()).isEqualTo(accepted.get("id").asString());
-        assertThat(first.get("message").asString()).isEqualTo("Hello Bob 👋 \"quoted\" \\ back");
+        assertThat(first.get("message").asString()).isEqualTo(text);
         assertThat(first.get("author_id").asString()).isEqualTo(alice.id.toString());
         assertThat(page.get("messages").get(1).get("message").asString()).isEqualTo("Hi Alice");
 
-        List<ScoredValue<String>> stored = connection.sync().zrangeWithScores("messages:" + dialogId, 0, -1);
-        assertThat(stored).hasSize(2);
-        JsonNode member = JsonMapper.builder().build().readTree(stored.get(0).getValue());
-        assertThat(member.propertyNames()).contains("id", "author_id", "chat_id", "message");
-        assertThat(member.get("chat_id").asString()).isEqualTo(dialogId);
-        assertThat((long) stored.get(0).getScore()).isEqualTo(accepted.get("ts").asLong());
+        assertStored(dialogId, accepted, alice, bob, text);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.chat.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import dev.chat.gateway.GatewayApplication;
@@ -18,17 +19,23 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * The whole system in one JVM: a real Kafka broker (KRaft, in-process), the embedded Redis 7 and
  * PostgreSQL 17, and the gateway, writer(s) and reader as separate Spring application contexts, each with
  * its own configuration file and port — as close to `./chat up` as a unit test gets.
+ *
+ * <p>Every service gets the same {@code chat.store} and the Redis URL; the writer and the reader get the
+ * database URL only with {@link Store#POSTGRES}, so with Redis they prove they need no database, and with
+ * Postgres that they never touch Redis. The gateway always has it (users).
  */
 final class RunningSystem implements AutoCloseable {
 
-    /** Jdbc and Flyway belong to the gateway (users); the writer and reader run without a database. */
-    private static final String NO_DATABASE = "spring.autoconfigure.exclude="
-            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-            + "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration,"
-            + "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration,"
-            + "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration,"
-            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+    /** The dialog store of the whole system: {@code chat.store}. */
+    enum Store {
+        REDIS, POSTGRES;
 
+        String setting() {
+            return "chat.store=" + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Store store;
     private final EmbeddedKafkaKraftBroker kafka;
     private final String redisUri;
     private final String databaseUrl;
@@ -36,20 +43,26 @@ final class RunningSystem implements AutoCloseable {
     private final List<String> gatewayUrls = new ArrayList<>();
     private String readerUrl;
 
-    private RunningSystem() {
+    private RunningSystem(Store store) {
+        this.store = store;
         kafka = new EmbeddedKafkaKraftBroker(1, 12);
         kafka.afterPropertiesSet();
         redisUri = TestRedis.uri();
         databaseUrl = TestPostgres.newDatabase();
     }
 
-    /** One gateway, one writer, one reader. */
+    /** One gateway, one writer, one reader, on Redis. */
     static RunningSystem start() {
-        return start(1, 1);
+        return start(Store.REDIS, 1, 1);
     }
 
     static RunningSystem start(int gateways, int writers) {
-        RunningSystem system = new RunningSystem();
+        return start(Store.REDIS, gateways, writers);
+    }
+
+    /** Starts the reader first, as ./chat does: with Postgres it then migrates the dialog tables. */
+    static RunningSystem start(Store store, int gateways, int writers) {
+        RunningSystem system = new RunningSystem(store);
         try {
             system.startReader();
             for (int i = 0; i < writers; i++) {
@@ -81,24 +94,36 @@ final class RunningSystem implements AutoCloseable {
         return redisUri;
     }
 
+    /** JDBC URL (with user and password) of this system's own database. */
+    String databaseUrl() {
+        return databaseUrl;
+    }
+
     String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
     }
 
     ConfigurableApplicationContext startWriter() {
-        return run(WriterApplication.class, WriterApplication.CONFIG_NAME, FreePorts.find(), NO_DATABASE);
+        return run(WriterApplication.class, WriterApplication.CONFIG_NAME, FreePorts.find(), storeSettings());
     }
 
     private void startReader() {
         int port = FreePorts.find();
-        run(ReaderApplication.class, ReaderApplication.CONFIG_NAME, port, NO_DATABASE);
+        run(ReaderApplication.class, ReaderApplication.CONFIG_NAME, port, storeSettings());
         readerUrl = "http://127.0.0.1:" + port;
     }
 
     private void startGateway() {
         int port = FreePorts.find();
-        run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, port, "spring.datasource.url=" + databaseUrl);
+        run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, port, store.setting(),
+                "spring.datasource.url=" + databaseUrl);
         gatewayUrls.add("http://127.0.0.1:" + port);
+    }
+
+    private String[] storeSettings() {
+        return store == Store.POSTGRES
+                ? new String[] {store.setting(), "spring.datasource.url=" + databaseUrl}
+                : new String[] {store.setting()};
     }
 
     /** Settings go in as command-line arguments, which outrank the service's own configuration file. */
