@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# ./chat loadtest [--profile full|short] [--stores "postgres redis"]   (see loadtest/README.md)
+#
+# 1. the raw Redis Functions ceiling of this machine (a private redis-server, no HTTP, no Kafka);
+# 2. per store, in turn: ./chat down, wipe the run's data, ./chat up --store X, ./chat seed, the Gatling
+#    simulation (warm-up, then the measured stages) with CPU/lag/metric samplers beside it, the
+#    accepted -> stored latencies from the writer's events, ./chat down;
+# 3. loadtest/reports/<date>-<profile>/REPORT.md, summary.json and the charts.
+# Exits non-zero when any request failed (so CI can run the short profile).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CHAT="$ROOT/chat"
+RUN="${CHAT_RUN_DIR:-$ROOT/.run}"
+VERSION=0.1.0-SNAPSHOT
+PROFILE=short
+STORES="postgres redis"
+
+say() { printf 'loadtest: %s\n' "$*"; }
+die() { printf 'loadtest: %s\n' "$*" >&2; exit 1; }
+
+while (($#)); do
+  case $1 in
+    --profile) PROFILE=${2:?--profile needs full or short}; shift 2 ;;
+    --profile=*) PROFILE=${1#--profile=}; shift ;;
+    --stores) STORES=${2:?--stores needs a list, e.g. \"postgres redis\"}; shift 2 ;;
+    --stores=*) STORES=${1#--stores=}; shift ;;
+    *) die "unknown option $1 (./chat loadtest [--profile full|short] [--stores \"postgres redis\"])" ;;
+  esac
+done
+# The same data for both stores; the full profile's is bigger than the buffers' sweet spot of a toy data set.
+case $PROFILE in
+  full) SEED=(--users 10000 --dialogs-per-user 5 --messages-per-dialog 50); CEILING=(--warmup 3 --seconds 5) ;;
+  short) SEED=(--users 1000 --dialogs-per-user 5 --messages-per-dialog 50); CEILING=(--warmup 2 --seconds 3) ;;
+  *) die "--profile must be full or short, not $PROFILE" ;;
+esac
+
+OUT="$ROOT/loadtest/reports/$(date -u +%F)-$PROFILE"
+DATA="$OUT/data"
+STARTED=$SECONDS
+
+# Never stop or wipe a system somebody else is using from this run directory.
+if "$CHAT" status | awk 'NR > 1 && $2 == "running"' | grep -q .; then
+  die "parts of a chat system are running from $RUN (./chat status); stop it (./chat down) or set CHAT_RUN_DIR and CHAT_*_PORT"
+fi
+
+mkdir -p "$DATA"
+{
+  echo "profile=$PROFILE"
+  echo "stores=$STORES"
+  echo "command=./chat loadtest --profile $PROFILE"
+  echo "started=$(date -u +%FT%TZ)"
+  echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -c . || true)"
+  echo "service_heap=${CHAT_SERVICE_HEAP:-512m}"
+  echo "seed=${SEED[*]}"
+  echo "spring_boot=$(sed -n 's|.*<version>\(4[^<]*\)</version>.*|\1|p' "$ROOT/pom.xml" | head -1)"
+  echo "gatling=$(sed -n 's|.*<gatling.version>\([^<]*\)<.*|\1|p' "$ROOT/loadtest/pom.xml")"
+  echo "kafka=$(grep -o 'kafka-clients-[0-9.]*[0-9]' "$RUN/bin/kafka.cp" 2>/dev/null | head -1 | sed 's/kafka-clients-//')"
+  env | grep -E '^(SERVER_TOMCAT|SPRING_DATASOURCE_HIKARI|SPRING_KAFKA|CHAT_KAFKA|JAVA_TOOL_OPTIONS)' | sed 's/^/tuning./' || true
+} > "$DATA/run.properties"
+
+if [[ -z ${LOADTEST_SKIP_BUILD:-} ]]; then
+  say "building (mvn -DskipTests install; LOADTEST_SKIP_BUILD=1 skips)..."
+  (cd "$ROOT" && mvn -B -q -DskipTests install) || die "build failed"
+fi
+CP="$ROOT/loadtest/target/loadtest-$VERSION.jar:$(cat "$ROOT/loadtest/target/runtime.classpath")"
+tool() { java -cp "$CP" "$@"; }
+
+say "raw Redis Functions ceiling of this machine..."
+tool dev.chat.loadtest.collect.CeilingMain --out "$DATA/ceiling.json" "${CEILING[@]}"
+
+pid_of() { cat "$RUN/pids/$1.pid" 2>/dev/null || true; }
+
+run_store() {
+  local store=$1 dir="$DATA/$1"
+  mkdir -p "$dir"
+  say "=== $store: fresh system ==="
+  "$CHAT" down >/dev/null
+  rm -rf "$RUN/data"
+  # The meters (GC, the writer's timers) are read over HTTP during the run.
+  MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,metrics "$CHAT" up --store "$store" | grep -E '^  [a-z]+ +up' || true
+  "$CHAT" status | awk 'NR > 1 && $2 != "running" && $2 != "external" {bad = 1} END {exit bad}' \
+    || { "$CHAT" status; die "$store: the system did not come up (./chat logs)"; }
+  eval "$("$CHAT" env)"
+  "$CHAT" seed "${SEED[@]}" --out "$RUN/seed/users.csv"
+  cp "$RUN/seed/seed.json" "$dir/seed.json"
+
+  local token sampler args=() part
+  token=$(sed -n 2p "$RUN/seed/users.csv" | cut -d, -f3)
+  for part in kafka redis postgres reader writer gateway; do
+    [[ -n $(pid_of "$part") ]] && args+=(--pid "$part=$(pid_of "$part")")
+  done
+  tool dev.chat.loadtest.collect.SamplerMain --out "$dir/samples.jsonl" --kafka "$KAFKA_BOOTSTRAP_SERVERS" --token "$token" \
+    --service "gateway=$GATEWAY_URL" --service "reader=$READER_URL" \
+    --service "writer=http://127.0.0.1:${CHAT_WRITER_PORT:-8082}" "${args[@]}" &
+  sampler=$!
+
+  say "=== $store: Gatling, profile $PROFILE ==="
+  local rc=0
+  (cd "$ROOT" && mvn -B -o -q -pl loadtest gatling:test -Dloadtest.profile="$PROFILE" \
+      -Dloadtest.users="$RUN/seed/users.csv" -Dloadtest.gateway="$GATEWAY_URL" -Dloadtest.reader="$READER_URL" \
+      -Dloadtest.out="$dir/results.json" -Dgatling.runDescription="chat $store, profile $PROFILE") || rc=$?
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+
+  tool dev.chat.loadtest.collect.EndToEndMain --kafka "$KAFKA_BOOTSTRAP_SERVERS" --results "$dir/results.json" \
+    --out "$dir/e2e.json" || rc=1
+  local report
+  report=$(ls -1dt "$ROOT"/loadtest/target/gatling/chatsimulation-* 2>/dev/null | head -1)
+  if [[ -n $report ]]; then
+    rm -rf "$OUT/gatling/$store"; mkdir -p "$OUT/gatling"; mv "$report" "$OUT/gatling/$store"
+  fi
+  "$CHAT" down >/dev/null
+  return "$rc"
+}
+
+failed=0
+for store in $STORES; do
+  run_store "$store" || failed=1
+done
+
+echo "seconds=$((SECONDS - STARTED))" >> "$DATA/run.properties"
+tool dev.chat.loadtest.report.ReportMain "$OUT" || failed=1
+say "report: $OUT/REPORT.md (Gatling's HTML reports: $OUT/gatling/<store>/index.html); $((SECONDS - STARTED)) s in all"
+exit "$failed"

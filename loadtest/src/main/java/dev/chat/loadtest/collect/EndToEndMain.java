@@ -1,0 +1,158 @@
+package dev.chat.loadtest.collect;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import dev.chat.loadtest.run.RunResults;
+import dev.chat.loadtest.run.StageWindow;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * After a run: waits until the writer has caught up (consumer lag 0), then reads every event the writer
+ * published ({@code chat.message-events}) and files {@code storedAt - ts} (gateway acceptance to stored, the
+ * definition of the writer's {@code chat.writer.accepted.to.stored} timer, but exact percentiles) by the
+ * stage the message was accepted in. Writes {@code e2e.json}: per stage and overall, written and rejected
+ * counts and the latency figures.
+ * <p>Usage: {@code --kafka host:port --results results.json --out e2e.json}
+ */
+public final class EndToEndMain {
+
+    private static final String TOPIC = "chat.message-events";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EndToEndMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        RunResults run = RunResults.read(Path.of(o.get("results")));
+        waitForWriter(o.get("kafka"));
+        Map<String, Window> windows = read(o.get("kafka"), run);
+        Map<String, Object> out = new LinkedHashMap<>();
+        windows.forEach((name, w) -> out.put(name, w.figures()));
+        Path file = Path.of(o.get("out"));
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), out);
+        System.err.println("e2e: " + windows.get("overall").written + " messages written, "
+                + windows.get("overall").rejected + " rejected; " + file);
+    }
+
+    private static void waitForWriter(String bootstrap) throws InterruptedException {
+        try (ConsumerLag lag = new ConsumerLag(bootstrap, "writer", "chat.message-commands")) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            long behind;
+            while ((behind = lag.lag()) != 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("e2e: the writer is still " + behind + " commands behind after 3 minutes");
+                }
+                System.err.println("e2e: waiting for the writer, " + behind + " commands behind");
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    /** Windows: {@code warmup}, {@code stage1..n}, {@code overall} (the measured stages). */
+    private static Map<String, Window> read(String bootstrap, RunResults run) {
+        Map<String, Window> windows = new LinkedHashMap<>();
+        windows.put("warmup", new Window());
+        for (int i = 0; i < run.stages().size(); i++) {
+            windows.put("stage" + (i + 1), new Window());
+        }
+        windows.put("overall", new Window());
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(TOPIC).forEach(p -> partitions.add(new TopicPartition(TOPIC, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                    file(JSON.readTree(r.value()), run, windows);
+                }
+            }
+        }
+        return windows;
+    }
+
+    private static void file(JsonNode event, RunResults run, Map<String, Window> windows) {
+        long ts = event.path("ts").asLong();
+        double t = (ts - run.startEpochMs()) / 1000.0;
+        if (t < 0) {
+            return; // before this run (a smoke test by hand)
+        }
+        boolean written = "WRITTEN".equals(event.path("type").asString());
+        long latency = event.path("storedAt").asLong() - ts;
+        int stage = stageOf(run.stages(), t);
+        if (t < run.measuredStart()) {
+            windows.get("warmup").add(written, latency);
+            return;
+        }
+        windows.get("stage" + (stage + 1)).add(written, latency);
+        windows.get("overall").add(written, latency);
+    }
+
+    private static int stageOf(List<StageWindow> stages, double t) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (t < stages.get(i).end()) {
+                return i;
+            }
+        }
+        return stages.size() - 1;
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "loadtest-e2e-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
+    /** Accepted → stored in one window. */
+    private static final class Window {
+        final Histogram latency = new Histogram(1, 600_000, 3);
+        long written;
+        long rejected;
+
+        void add(boolean wasWritten, long latencyMs) {
+            if (!wasWritten) {
+                rejected++;
+                return;
+            }
+            written++;
+            latency.recordValue(Math.max(1, Math.min(latencyMs, 600_000)));
+        }
+
+        Map<String, Object> figures() {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("written", written);
+            f.put("rejected", rejected);
+            boolean any = written > 0;
+            f.put("mean", any ? latency.getMean() : 0);
+            f.put("p50", any ? latency.getValueAtPercentile(50) : 0);
+            f.put("p95", any ? latency.getValueAtPercentile(95) : 0);
+            f.put("p99", any ? latency.getValueAtPercentile(99) : 0);
+            f.put("max", any ? latency.getMaxValue() : 0);
+            return f;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.chat.loadtest.report;
+
+import static dev.chat.loadtest.report.Md.n;
+import static dev.chat.loadtest.report.Md.n1;
+import static dev.chat.loadtest.report.Md.ratio;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.chat.loadtest.report.StoreRun.E2e;
+import dev.chat.loadtest.report.Summary.StoreSummary;
+import dev.chat.loadtest.report.Summary.Window;
+import dev.chat.loadtest.run.Figures;
+
+/** The detail sections of REPORT.md: per stage, end to end, CPU and GC, charts. */
+final class MarkdownDetails {
+
+    private MarkdownDetails() {
+    }
+
+    static String label(String store) {
+        return store.equals("postgres") ? "SQL (PostgreSQL)" : "Redis Functions";
+    }
+
+    static void charts(Md md) {
+        md.heading(2, "Charts");
+        md.line("![Requests per second, both stores](rps.png)").blank();
+        md.line("![p95 latency per second, both stores](p95.png)");
+    }
+
+    static void stages(Md md, Summary s) {
+        md.heading(2, "Per stage and operation");
+        md.line("Latencies in ms of the successful requests, as Gatling measures them (whole ms); req/s over the whole stage,"
+                + " ramp included. Ratio rows: Redis ÷ SQL (throughput: higher is better for Redis; latency: lower is).");
+        StoreSummary sql = s.stores().get("postgres");
+        StoreSummary redis = s.stores().get("redis");
+        StoreSummary any = sql != null ? sql : redis;
+        for (int i = 0; i < any.stages().size(); i++) {
+            md.heading(3, any.stages().get(i).name());
+            md.header("store", "op", "requests", "errors", "req/s", "mean", "p50", "p95", "p99", "max");
+            for (StoreSummary store : new StoreSummary[] {sql, redis}) {
+                if (store != null) {
+                    Window w = store.stages().get(i);
+                    op(md, store.store(), "read", w.read());
+                    op(md, store.store(), "send", w.send());
+                    md.row(label(store.store()), "**all**", n(w.requests()), n(w.errors()), "**" + n(w.rps()) + "**", "", "", "", "", "");
+                }
+            }
+            Map<String, Double> r = s.ratios() == null ? null : s.ratios().get("stage" + (i + 1));
+            if (r != null) {
+                md.row("Redis ÷ SQL", "read", "", "", ratio(r.get("readsPerSecond")), "", ratio(r.get("readP50")),
+                        ratio(r.get("readP95")), ratio(r.get("readP99")), "");
+                md.row("Redis ÷ SQL", "send", "", "", ratio(r.get("writesPerSecond")), "", ratio(r.get("sendP50")),
+                        ratio(r.get("sendP95")), ratio(r.get("sendP99")), "");
+            }
+        }
+    }
+
+    private static void op(Md md, String store, String op, Figures f) {
+        md.row(label(store), op, n(f.requests()), f.errors() == 0 ? "0" : n(f.errors()) + " " + f.errorKinds(), n(f.perSecond()),
+                n1(f.mean()), f.p50(), f.p95(), f.p99(), f.max());
+    }
+
+    static void endToEnd(Md md, Summary s) {
+        md.heading(2, "End-to-end write latency");
+        md.line("**Accepted → stored**: from the gateway's acceptance (the message's timestamp) to the writer's store call"
+                + " returning (`storedAt` of the writer's `WRITTEN` event; the same interval as its"
+                + " `chat.writer.accepted.to.stored` timer), every message of the run, read back from Kafka after it. ms.").blank();
+        md.header("stage", "SQL p50 / p95 / p99 / max", "Redis p50 / p95 / p99 / max", "Redis ÷ SQL p95", "written (SQL / Redis)");
+        StoreSummary sql = s.stores().get("postgres");
+        StoreSummary redis = s.stores().get("redis");
+        StoreSummary any = sql != null ? sql : redis;
+        for (int i = 0; i <= any.stages().size(); i++) {
+            boolean overall = i == any.stages().size();
+            E2e a = sql == null ? null : (overall ? sql.overall() : sql.stages().get(i)).acceptedToStored();
+            E2e b = redis == null ? null : (overall ? redis.overall() : redis.stages().get(i)).acceptedToStored();
+            md.row(overall ? "**overall**" : any.stages().get(i).name(), e2e(a), e2e(b),
+                    a == null || b == null ? "–" : ratio(SummaryBuilder.div(b.p95(), a.p95())),
+                    (a == null ? "–" : n(a.written())) + " / " + (b == null ? "–" : n(b.written())));
+        }
+        boolean pushed = s.stores().values().stream().anyMatch(st -> st.overall().acceptedToPushed() != null);
+        md.blank().line(pushed ? "**Accepted → pushed** over WebSocket: see the `push` rows per stage."
+                : "**Accepted → pushed** over WebSocket: not measured in this run (see loadtest/README.md).");
+    }
+
+    private static String e2e(E2e e) {
+        return e == null ? "–" : e.p50() + " / " + e.p95() + " / " + e.p99() + " / " + e.max()
+                + (e.rejected() > 0 ? " (" + e.rejected() + " rejected!)" : "");
+    }
+
+    static void whereTheTimeGoes(Md md, Summary s) {
+        md.heading(2, "Where the time goes");
+        StoreSummary sql = s.stores().get("postgres");
+        StoreSummary redis = s.stores().get("redis");
+        StoreSummary any = sql != null ? sql : redis;
+        int top = any.stages().size() - 1;
+        md.line("Average CPU per process during the top stage (" + any.stages().get(top).name() + "), in % of one core (the"
+                + " machine has " + s.machine().get("cpus") + "); `machine` is the whole machine in % of all cores. From /proc,"
+                + " PostgreSQL with all its backends.").blank();
+        Set<String> parts = new LinkedHashSet<>();
+        for (StoreSummary st : new StoreSummary[] {sql, redis}) {
+            if (st != null) {
+                parts.addAll(st.stages().get(top).cpu().keySet());
+            }
+        }
+        md.header("process", "SQL run", "Redis run");
+        for (String part : parts) {
+            md.row(part, cpu(sql, top, part), cpu(redis, top, part));
+        }
+        md.blank().line("Per stage: the writer's largest backlog (Kafka consumer lag, commands) and GC pause time per service (s).").blank();
+        md.header("stage", "SQL lag", "Redis lag", "SQL GC gateway/reader/writer", "Redis GC gateway/reader/writer");
+        for (int i = 0; i < any.stages().size(); i++) {
+            md.row(any.stages().get(i).name(), lag(sql, i), lag(redis, i), gc(sql, i), gc(redis, i));
+        }
+    }
+
+    private static String cpu(StoreSummary store, int stage, String part) {
+        Double value = store == null ? null : store.stages().get(stage).cpu().get(part);
+        return value == null ? "–" : n(value) + " %";
+    }
+
+    private static String lag(StoreSummary store, int stage) {
+        return store == null || store.stages().get(stage).maxConsumerLag() < 0 ? "–" : n(store.stages().get(stage).maxConsumerLag());
+    }
+
+    private static String gc(StoreSummary store, int stage) {
+        if (store == null) {
+            return "–";
+        }
+        Map<String, Double> gc = store.stages().get(stage).gcSeconds();
+        return List.of("gateway", "reader", "writer").stream()
+                .map(service -> gc.containsKey(service) ? String.format(java.util.Locale.ROOT, "%.2f", gc.get(service)) : "–")
+                .reduce((a, b) -> a + " / " + b).orElse("–");
+    }
+
+    static void setup(Md md, Summary s) {
+        SetupSection.render(md, s);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chat.loadtest.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import dev.chat.loadtest.report.Summary.StoreSummary;
+import dev.chat.loadtest.run.Figures;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes {@code REPORT.md}, {@code summary.json}, {@code rps.png} and {@code p95.png} into a report folder
+ * from what {@code ./chat loadtest} left in its {@code data/} (see {@link StoreRun}). Exits 1 when any request
+ * failed or any accepted message was rejected, so that CI fails on the short profile.
+ * <p>Usage: {@code ReportMain loadtest/reports/<date>-<profile>}
+ */
+public final class ReportMain {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ReportMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Path data = dir.resolve("data");
+        Map<String, String> run = properties(data.resolve("run.properties"));
+        Map<String, Object> ceiling = Files.exists(data.resolve("ceiling.json"))
+                ? JSON.readValue(data.resolve("ceiling.json").toFile(), new TypeReference<Map<String, Object>>() { }) : Map.of();
+        Map<String, StoreRun> runs = new LinkedHashMap<>();
+        for (String store : List.of("postgres", "redis")) {
+            if (Files.exists(data.resolve(store).resolve("results.json"))) {
+                runs.put(store, StoreRun.load(data.resolve(store)));
+            }
+        }
+        if (runs.isEmpty()) {
+            System.err.println("report: no results in " + data);
+            System.exit(1);
+        }
+        Summary summary = summarize(dir, run, ceiling, runs);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
+        Charts.rps(runs.get("postgres"), runs.get("redis"), dir.resolve("rps.png"));
+        Charts.p95(runs.get("postgres"), runs.get("redis"), dir.resolve("p95.png"));
+        Files.writeString(dir.resolve("REPORT.md"), Markdown.render(summary));
+        long failed = failures(runs);
+        System.err.println("report: " + dir.resolve("REPORT.md") + (failed == 0 ? "" : "; " + failed + " failed requests or rejected messages"));
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static Summary summarize(Path dir, Map<String, String> run, Map<String, Object> ceiling, Map<String, StoreRun> runs) {
+        Map<String, StoreSummary> stores = new LinkedHashMap<>();
+        runs.forEach((name, r) -> stores.put(name, SummaryBuilder.store(r)));
+        StoreSummary sql = stores.get("postgres");
+        StoreSummary redis = stores.get("redis");
+        boolean both = sql != null && redis != null;
+        String name = dir.getFileName().toString();
+        return new Summary(run.getOrDefault("profile", "?"), name.length() >= 10 ? name.substring(0, 10) : name,
+                run.getOrDefault("command", "./chat loadtest"), Machine.describe(), run, ceiling, stores,
+                both ? SummaryBuilder.ratios(sql, redis) : null,
+                both ? Verdicts.acceptance(sql, redis) : List.of(), both ? Verdicts.targets(sql, redis, ceiling) : List.of());
+    }
+
+    /** Failed requests (warm-up included) and messages the writer rejected after the gateway accepted them. */
+    private static long failures(Map<String, StoreRun> runs) {
+        long failed = 0;
+        for (StoreRun r : runs.values()) {
+            failed += r.results.overall().values().stream().mapToLong(Figures::errors).sum();
+            failed += r.results.warmup().values().stream().mapToLong(Figures::errors).sum();
+            failed += r.e2e.values().stream().mapToLong(StoreRun.E2e::rejected).sum();
+        }
+        return failed;
+    }
+
+    private static Map<String, String> properties(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                p.load(reader);
+            }
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().sorted().forEach(k -> map.put(k, p.getProperty(k)));
+        return map;
+    }
+}

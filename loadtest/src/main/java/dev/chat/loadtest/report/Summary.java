@@ -1,0 +1,47 @@
+package dev.chat.loadtest.report;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.chat.loadtest.report.StoreRun.E2e;
+import dev.chat.loadtest.run.Figures;
+
+/**
+ * The figures of a load test, machine-readable ({@code summary.json}) and the source of REPORT.md.
+ *
+ * @param ceiling   the raw Redis Functions ceiling: calls per second of {@code show_messages(50)}, {@code (100)},
+ *                  {@code write_message}
+ * @param stores    {@code postgres} (the SQL baseline) and {@code redis} (Redis Functions)
+ * @param ratios    Redis ÷ SQL of each figure, {@code overall} and per stage ({@code stage1}...)
+ */
+record Summary(String profile, String date, String command, Map<String, String> machine, Map<String, String> run,
+               Map<String, Object> ceiling, Map<String, StoreSummary> stores, Map<String, Map<String, Double>> ratios,
+               List<Verdict> acceptance, List<Verdict> targets) {
+
+    /**
+     * One store over one window (a stage, or {@code overall}: all measured stages).
+     *
+     * @param cpu             average CPU per process in % of one core, {@code machine} in % of all cores
+     * @param maxConsumerLag  largest writer backlog (commands) seen, -1 unknown
+     * @param gcSeconds       GC pause time per service during the window
+     * @param acceptedToStored gateway acceptance → stored by the writer (from its events), ms
+     * @param acceptedToPushed gateway acceptance → pushed over WebSocket, ms (null: not measured)
+     */
+    record Window(String name, int users, long requests, long errors, double errorPercent, double rps,
+                  double readsPerSecond, double writesPerSecond, Figures read, Figures send, Map<String, Double> cpu,
+                  long maxConsumerLag, Map<String, Double> gcSeconds, E2e acceptedToStored, Figures acceptedToPushed) {
+    }
+
+    /**
+     * @param errorsFromUsers       users of the first stage with a failed request (null: none)
+     * @param latencyClimbsFromUsers users of the first stage whose p95 (read or send) is above both 50 ms and
+     *                               twice the previous stage's (null: never)
+     */
+    record StoreSummary(String store, Map<String, Object> dataSet, Window overall, List<Window> stages,
+                        Integer errorsFromUsers, Integer latencyClimbsFromUsers) {
+    }
+
+    /** A question answered from the figures. */
+    record Verdict(String question, String answer, boolean met, String evidence) {
+    }
+}

@@ -1,0 +1,120 @@
+package dev.chat.loadtest;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.chat.loadtest.profile.Profile;
+import dev.chat.loadtest.run.ProgressPrinter;
+import dev.chat.loadtest.run.RunRecorder;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+/**
+ * The customer's load test: closed-model users, each acting as a seeded user (a row of the seed's CSV, its
+ * pre-minted token: no logins during the run), looping without think time over "read a dialog" (reader,
+ * {@code GET /dialog/{friend}/list}), "send a message" (gateway, {@code POST /dialog/{friend}/send}) and
+ * "read" again: reads and writes 2:1, a random friend of the user per round. A warm-up stage comes first
+ * and is reported apart (Gatling group {@code warm-up}; left out of every figure of {@code results.json}).
+ *
+ * <p>System properties: {@code loadtest.profile} (full|short), {@code loadtest.users} (the seed CSV),
+ * {@code loadtest.gateway}, {@code loadtest.reader} (base URLs), {@code loadtest.out} (results.json).
+ */
+public class ChatSimulation extends Simulation {
+
+    private static final Profile PROFILE = Profile.named(System.getProperty("loadtest.profile", "short"));
+    private static final String USERS = System.getProperty("loadtest.users", "../.run/seed/users.csv");
+    private static final String GATEWAY = System.getProperty("loadtest.gateway", "http://127.0.0.1:8080");
+    private static final String READER = System.getProperty("loadtest.reader", "http://127.0.0.1:8081");
+    private static final Path OUT = Path.of(System.getProperty("loadtest.out", "target/loadtest/results.json"));
+
+    private final RunRecorder recorder = new RunRecorder(PROFILE, List.of("read", "send"));
+    private ProgressPrinter progress;
+
+    private final HttpProtocolBuilder protocol = http
+            .acceptHeader("application/json")
+            .contentTypeHeader("application/json")
+            .userAgentHeader("chat-loadtest (Gatling)")
+            .header("Authorization", "Bearer #{token}");
+
+    private final ChainBuilder read = measured("read", http("read").get(READER + "/dialog/#{friend}/list"));
+
+    private final ChainBuilder send = measured("send", http("send").post(GATEWAY + "/dialog/#{friend}/send")
+            .body(StringBody(session -> "{\"text\":\"" + Messages.random() + "\"}")));
+
+    private final ScenarioBuilder chat = scenario("chat")
+            .feed(csv(USERS).circular())
+            .exec(this::begin)
+            .asLongAs(session -> System.currentTimeMillis() < session.getLong("deadline")).on(
+                    exec(session -> session.set("friend", randomFriend(session)))
+                            .group(session -> recorder.stageLabel(System.currentTimeMillis())).on(read, send, read))
+            .exec(session -> {
+                recorder.userStopped();
+                return session;
+            });
+
+    {
+        setUp(chat.injectClosed(Injection.closedSteps(PROFILE)).protocols(protocol))
+                .assertions(global().failedRequests().count().is(0L));
+    }
+
+    @Override
+    public void before() {
+        System.out.printf("loadtest: profile %s, %d stages after a %d s warm-up, %d s in all; gateway %s, reader %s, users %s%n",
+                PROFILE.name(), PROFILE.stages().size(), PROFILE.warmup().seconds(), PROFILE.end(), GATEWAY, READER, USERS);
+        progress = new ProgressPrinter(recorder, "loadtest", PROFILE.name().equals("full") ? 5 : 2);
+    }
+
+    @Override
+    public void after() {
+        progress.close();
+        try {
+            recorder.results().write(OUT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("loadtest: results in " + OUT.toAbsolutePath());
+    }
+
+    private Session begin(Session session) {
+        long now = System.currentTimeMillis();
+        recorder.startIfUnset(now);
+        recorder.userStarted();
+        return session.set("deadline", recorder.deadlineFor(now))
+                .set("friends", session.getString("friend_ids").split(" "));
+    }
+
+    private static String randomFriend(Session session) {
+        String[] friends = session.get("friends");
+        return friends[ThreadLocalRandom.current().nextInt(friends.length)];
+    }
+
+    /** The request, then its outcome into the recorder: latency as Gatling measured it, or why it failed. */
+    private ChainBuilder measured(String operation, HttpRequestActionBuilder request) {
+        return exec(request.check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"), status().is(200)))
+                .exec(session -> {
+                    long now = System.currentTimeMillis();
+                    boolean answered = session.contains("rt") && session.contains("status");
+                    long rt = answered ? session.getLong("rt") : 0;
+                    int status = answered ? session.getInt("status") : 0;
+                    String error = !answered ? "no response" : status == 200 ? null : "status " + status;
+                    recorder.record(operation, now - rt, rt, error);
+                    return session.remove("rt").remove("status");
+                });
+    }
+}
