@@ -11,7 +11,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /** Bodies of the send endpoints. */
-final class MessageApi {
+public final class MessageApi {
 
     static final int MAX_TEXT = 4096;
 
@@ -34,7 +34,7 @@ final class MessageApi {
 
     /** The message was durably handed to Kafka; the writer stores it shortly (watch the message events). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record MessageAccepted(UUID id, UUID dialogId, long ts) {
+    public record MessageAccepted(UUID id, UUID dialogId, long ts) {
         static MessageAccepted of(SendMessageCommand command) {
             return new MessageAccepted(command.messageId(), command.dialogId(), command.ts());
         }

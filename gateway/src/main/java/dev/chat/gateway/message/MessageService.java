@@ -1,13 +1,19 @@
 package dev.chat.gateway.message;
 
+import java.util.Comparator;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.id.MessageIds;
 import dev.chat.gateway.dialog.Dialogs;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
+import dev.chat.gateway.message.MessageApi.SendMessageRequest;
 import dev.chat.gateway.system.Problems;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -16,18 +22,32 @@ import org.springframework.stereotype.Service;
  * has acknowledged the command. Never answers "accepted" for a message Kafka did not take.
  */
 @Service
-class MessageService {
+class MessageService implements MessageSender {
 
     /** One generator per gateway, so ids (and with them timestamps) of one sender never go backwards. */
     private final MessageIds ids = new MessageIds();
     private final Dialogs dialogs;
     private final CommandPublisher publisher;
     private final ClientIdRegistry clientIds;
+    private final Validator validator;
 
-    MessageService(Dialogs dialogs, CommandPublisher publisher, MessageProperties properties) {
+    MessageService(Dialogs dialogs, CommandPublisher publisher, MessageProperties properties, Validator validator) {
         this.dialogs = dialogs;
         this.publisher = publisher;
         this.clientIds = new ClientIdRegistry(properties);
+        this.validator = validator;
+    }
+
+    /** Validates with the HTTP request's own constraints, then takes the HTTP path. */
+    @Override
+    public MessageAccepted send(UUID authorId, UUID friendId, String text, String clientId) {
+        Set<ConstraintViolation<SendMessageRequest>> violations = validator.validate(new SendMessageRequest(text, clientId));
+        if (!violations.isEmpty()) {
+            throw Problems.badRequest(Problems.VALIDATION, violations.stream()
+                    .map(v -> jsonName(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                    .sorted(Comparator.naturalOrder()).collect(Collectors.joining("; ")));
+        }
+        return send(authorId, friendId, text, clientId, false);
     }
 
     /**
@@ -53,6 +73,11 @@ class MessageService {
         }
         publisher.awaitAck(entry.publication(publisher::publish), command);
         return MessageAccepted.of(command);
+    }
+
+    /** The field as the client spells it: the API's JSON is snake_case. */
+    private static String jsonName(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 
     private Dialog resolve(UUID authorId, UUID friendId, boolean createDialog) {
