@@ -2,16 +2,24 @@ package dev.chat.gateway;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
+import dev.chat.common.command.MessageEvent;
+import dev.chat.common.command.SendMessageCommand;
+import dev.chat.common.dialog.ChatMessage;
+import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.WriteOutcome;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,14 +33,20 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.messaging.handler.annotation.SendTo;
 
 /**
- * Stands in for the writer's dialog-command listener (the real one lives in another module; system-tests run
- * the pair): consumes {@code CreateDialogCommand}s from the embedded broker, calls the real
- * {@link DialogStore#makeDialog} on the test Redis, and replies with {@code @SendTo} like the writer does.
+ * Stands in for the writer (the real one lives in another module; system-tests run the pair):
+ * <ul>
+ *   <li>consumes {@code CreateDialogCommand}s from the embedded broker, calls the real
+ *       {@link DialogStore#makeDialog} on the test Redis, and replies with {@code @SendTo} like the writer does;</li>
+ *   <li>consumes {@code SendMessageCommand}s, stores them with the real {@link DialogStore#writeMessage} and
+ *       publishes the writer's {@code WRITTEN}/{@code REJECTED} {@link MessageEvent} (keyed by dialog id, no type
+ *       headers), which the gateway's WebSocket fan-out pushes.</li>
+ * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeWriter {
 
     public static final String LISTENER_ID = "fake-writer";
+    public static final String MESSAGES_LISTENER_ID = "fake-writer-messages";
 
     /** Commands from these users get no reply at all, as if no writer were running. */
     public static final Set<UUID> SILENT_FOR = ConcurrentHashMap.newKeySet();
@@ -51,8 +65,56 @@ public class FakeWriter {
     }
 
     @Bean
+    @SuppressWarnings("unchecked")
+    ConcurrentKafkaListenerContainerFactory<String, SendMessageCommand> fakeWriterMessageContainers(
+            ConsumerFactory<?, ?> consumers) {
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, SendMessageCommand>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(SendMessageCommand.class, false))));
+        return factory;
+    }
+
+    @Bean
     Listener fakeWriterListener(DialogStore store) {
         return new Listener(store);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    MessageListener fakeWriterMessageListener(DialogStore store, ProducerFactory<?, ?> producers,
+                                              @Value("${chat.kafka.topics.message-events}") String eventsTopic) {
+        return new MessageListener(store, new KafkaTemplate<>((ProducerFactory<String, Object>) producers), eventsTopic);
+    }
+
+    /** The writer's send path in short: dialog check, idempotent write, event acknowledged before the next record. */
+    public static class MessageListener {
+        private final DialogStore store;
+        private final KafkaTemplate<String, Object> events;
+        private final String eventsTopic;
+
+        MessageListener(DialogStore store, KafkaTemplate<String, Object> events, String eventsTopic) {
+            this.store = store;
+            this.events = events;
+            this.eventsTopic = eventsTopic;
+        }
+
+        @KafkaListener(id = MESSAGES_LISTENER_ID, groupId = MESSAGES_LISTENER_ID, topics = "${chat.kafka.topics.message-commands}",
+                containerFactory = "fakeWriterMessageContainers")
+        public void on(SendMessageCommand c) throws Exception {
+            Optional<Dialog> dialog = store.findDialog(c.authorId(), c.recipientId());
+            MessageEvent event;
+            if (dialog.isEmpty() || !dialog.get().id().equals(c.dialogId())) {
+                event = MessageEvent.rejected(c, System.currentTimeMillis(), dialog.isEmpty() ? "dialog-not-found" : "dialog-mismatch");
+            } else {
+                WriteOutcome outcome = store.writeMessage(new ChatMessage(c.messageId(), c.authorId(), c.dialogId(), c.text(), c.ts()),
+                        c.clientId());
+                event = MessageEvent.written(new SendMessageCommand(outcome.messageId(), c.dialogId(), c.authorId(),
+                        c.recipientId(), c.text(), c.ts(), c.clientId()), System.currentTimeMillis());
+            }
+            events.send(eventsTopic, c.dialogId().toString(), event).get(10, TimeUnit.SECONDS);
+        }
     }
 
     public static class Listener {

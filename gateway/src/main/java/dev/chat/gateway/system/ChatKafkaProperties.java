@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas          replicas of every topic the gateway declares (1 for a single dev broker)
  * @param replyGroupId      consumer group of this instance's reply container; must differ per gateway instance
  *                          because every instance reads the whole shared reply topic (blank: a random one)
+ * @param eventsGroupId     consumer group of this instance's message-event fan-out; must differ per gateway instance
+ *                          because every instance pushes every event to its own WebSocket sessions (blank: a random one)
  * @param replyTimeout      how long a dialog creation waits for the writer's reply before answering 503
  * @param sendTimeout       how long a send waits for the broker's acknowledgement before answering 503; keep it
  *                          above the producer's {@code delivery.timeout.ms} so Kafka's own verdict comes first
@@ -30,12 +32,16 @@ public record ChatKafkaProperties(@Valid @NotNull @DefaultValue Topics topics,
                               @Min(1) @DefaultValue("12") int partitions,
                               @Min(1) @DefaultValue("1") short replicas,
                               String replyGroupId,
+                              String eventsGroupId,
                               @NotNull @DefaultValue("PT5S") Duration replyTimeout,
                               @NotNull @DefaultValue("PT10S") Duration sendTimeout) {
 
     public ChatKafkaProperties {
         if (replyGroupId == null || replyGroupId.isBlank()) {
             replyGroupId = "gateway-replies-" + UUID.randomUUID();
+        }
+        if (eventsGroupId == null || eventsGroupId.isBlank()) {
+            eventsGroupId = "gateway-events-" + UUID.randomUUID();
         }
     }
 

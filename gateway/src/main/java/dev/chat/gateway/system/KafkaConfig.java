@@ -5,14 +5,18 @@ import java.util.Map;
 
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
+import dev.chat.common.command.MessageEvent;
 import dev.chat.common.command.SendMessageCommand;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -21,11 +25,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
     @Bean
     NewTopic messageCommandsTopic(ChatKafkaProperties kafka) {
@@ -107,6 +115,28 @@ class KafkaConfig {
         template.setSharedReplyTopic(true);
         template.setProducerListener(quietListener());
         return template;
+    }
+
+    /**
+     * The WebSocket fan-out: every gateway instance reads every message event under its own group, from the end
+     * (only sessions open now get pushes; a reconnecting client catches up from the reader). An event that cannot
+     * be read or pushed is logged and skipped, not dead-lettered: it is still in the topic for everyone else, and
+     * the message itself is in the store.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, MessageEvent> messageEventContainerFactory(ConsumerFactory<?, ?> consumers,
+                                                                                            ChatKafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.eventsGroupId());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, MessageEvent>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(MessageEvent.class, tolerantMapper(), false))));
+        factory.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> log.warn("message event {}-{}@{} not pushed: {}",
+                record.topic(), record.partition(), record.offset(), e.toString()), new FixedBackOff(0, 0)));
+        return factory;
     }
 
     /** Logs failed sends without their payload: message texts are users' private data. */

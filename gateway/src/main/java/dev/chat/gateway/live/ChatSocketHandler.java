@@ -1,0 +1,118 @@
+package dev.chat.gateway.live;
+
+import dev.chat.gateway.message.MessageApi.MessageAccepted;
+import dev.chat.gateway.message.MessageSender;
+import dev.chat.gateway.system.Problems;
+import dev.chat.gateway.system.SocketUser;
+import dev.chat.gateway.system.WebSocketProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws}: the user (from the handshake's token) sends with {@code send} frames through the same
+ * {@link MessageSender} as HTTP, and gets {@code accepted}/{@code error} answers; stored messages arrive from the
+ * fan-out ({@link MessageEventListener}). A frame is handled on the connection's own container thread, so one
+ * session has at most one send in flight and its sends are accepted in order, like requests on one HTTP/1.1
+ * connection. Bad frames are answered with an {@code error} frame; the connection stays open.
+ */
+@Component
+class ChatSocketHandler extends AbstractWebSocketHandler {
+
+    static final String RATE_LIMITED = "rate-limited";
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
+    private static final String SESSION = ChatSession.class.getName();
+
+    private final SessionRegistry sessions;
+    private final MessageSender sender;
+    private final WebSocketProperties ws;
+    private final FrameReader reader;
+    private final Frames frames;
+
+    ChatSocketHandler(SessionRegistry sessions, MessageSender sender, WebSocketProperties ws, JsonMapper json) {
+        this.sessions = sessions;
+        this.sender = sender;
+        this.ws = ws;
+        this.reader = new FrameReader(json);
+        this.frames = new Frames(json);
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) {
+        raw.getAttributes().put(SESSION, sessions.open(raw, SocketUser.of(raw.getAttributes())));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
+        ChatSession session = session(raw);
+        session.touch(System.currentTimeMillis());
+        Object frame;
+        try {
+            frame = reader.read(message.getPayload());
+        } catch (FrameReader.BadFrame e) {
+            session.push(frames.text(Frames.Error.of(null, e.code(), e.getMessage())));
+            return;
+        }
+        if (frame instanceof Frames.Send send) {
+            session.push(frames.text(send(session, send)));
+        } else {
+            session.push(frames.text(Frames.Pong.INSTANCE));
+        }
+    }
+
+    /** The answer to a send: {@code accepted} once Kafka has it, else an {@code error} with the problem's type. */
+    private Object send(ChatSession session, Frames.Send send) {
+        if (!sessions.tryAcquireSend(session.userId())) {
+            return Frames.Error.of(send.clientId(), RATE_LIMITED, "more than " + ws.sendBurst() + " messages at once or "
+                    + ws.sendRate() + " per second; not sent, retry the same client_id shortly");
+        }
+        try {
+            MessageAccepted accepted = sender.send(session.userId(), send.to(), send.text(), send.clientId());
+            return Frames.Accepted.of(send.clientId(), accepted);
+        } catch (ErrorResponseException e) {
+            String type = String.valueOf(e.getBody().getType());
+            return Frames.Error.of(send.clientId(), type.startsWith(Problems.BASE) ? type.substring(Problems.BASE.length())
+                    : Problems.BAD_REQUEST, e.getBody().getDetail());
+        } catch (RuntimeException e) {
+            log.error("unexpected error on a WebSocket send of user {}", session.userId(), e);
+            return Frames.Error.of(send.clientId(), Problems.INTERNAL_ERROR, "unexpected server error; it has been logged");
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession raw, PongMessage message) {
+        session(raw).touch(System.currentTimeMillis());
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession raw, BinaryMessage message) {
+        ChatSession session = session(raw);
+        session.touch(System.currentTimeMillis());
+        session.push(frames.text(Frames.Error.of(null, Problems.MALFORMED_JSON, "binary frames are not supported; send JSON text frames")));
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession raw, Throwable exception) {
+        log.debug("WebSocket transport error on session {}: {}", raw.getId(), exception.toString());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        if (raw.getAttributes().get(SESSION) instanceof ChatSession session) {
+            sessions.remove(session);
+        }
+    }
+
+    private static ChatSession session(WebSocketSession raw) {
+        return (ChatSession) raw.getAttributes().get(SESSION);
+    }
+}

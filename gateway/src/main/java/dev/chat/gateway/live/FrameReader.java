@@ -1,0 +1,108 @@
+package dev.chat.gateway.live;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import dev.chat.gateway.system.Problems;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads client frames as strictly as the HTTP API reads bodies (same mapper: unknown fields and wrong types are
+ * errors, not guesses). A bad frame is a {@link BadFrame} with an error code; the session stays open.
+ */
+final class FrameReader {
+
+    static final String UNKNOWN_TYPE = "unknown-type";
+
+    /** A frame the server cannot act on; {@code code} is the error frame's {@code code}. */
+    static final class BadFrame extends RuntimeException {
+        private final String code;
+
+        BadFrame(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+
+    private final JsonMapper json;
+
+    FrameReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** A {@link Frames.Send} or {@link Frames.Ping}. */
+    Object read(String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (StreamReadException e) {
+            throw new BadFrame(Problems.MALFORMED_JSON, "frame is not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (JacksonException e) {
+            throw new BadFrame(Problems.MALFORMED_JSON, "frame could not be read: " + firstLine(e.getOriginalMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadFrame(Problems.MALFORMED_JSON, "a frame must be a JSON object with a \"type\"");
+        }
+        JsonNode type = node.get("type");
+        String name = type == null || !type.isString() ? null : type.asString();
+        if ("send".equals(name)) {
+            Frames.Send send = convert(node, Frames.Send.class);
+            if (send.to() == null) {
+                throw new BadFrame(Problems.VALIDATION, "to: must be the friend's user id");
+            }
+            return send;
+        }
+        if ("ping".equals(name)) {
+            return convert(node, Frames.Ping.class);
+        }
+        throw new BadFrame(UNKNOWN_TYPE, "\"type\" must be \"send\" or \"ping\"" + (name == null ? "" : ", not \"" + truncate(name) + "\""));
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadFrame(Problems.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; accepted fields: "
+                    + known(e.getKnownPropertyIds()));
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getPropertyName();
+            throw new BadFrame(Problems.WRONG_TYPE, "field '" + field + "' has the wrong type"
+                    + (e.getTargetType() == null ? "" : "; expected " + expected(e.getTargetType())));
+        } catch (JacksonException e) {
+            throw new BadFrame(Problems.MALFORMED_JSON, "frame could not be read: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static String expected(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "a UUID string";
+            case "String" -> "a string";
+            default -> "a " + type.getSimpleName();
+        };
+    }
+
+    private static String known(Collection<Object> ids) {
+        return ids == null ? "(none)" : ids.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return truncate(nl < 0 ? message : message.substring(0, nl));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

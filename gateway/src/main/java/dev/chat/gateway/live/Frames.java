@@ -1,0 +1,63 @@
+package dev.chat.gateway.live;
+
+import java.util.UUID;
+
+import dev.chat.common.command.MessageEvent;
+import dev.chat.gateway.message.MessageApi.MessageAccepted;
+import org.springframework.web.socket.TextMessage;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON text frames of {@code /ws} (docs/websocket.md). Field names are snake_case like the HTTP API. */
+final class Frames {
+
+    /** Client → server: send a message to a friend. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Send(String type, UUID to, String text, String clientId) {
+    }
+
+    /** Client → server: an application-level ping (browsers cannot send ping control frames). */
+    record Ping(String type) {
+    }
+
+    /** Server → client: Kafka has the command; the message is stored shortly and then pushed as {@link Message}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Accepted(String type, String clientId, UUID id, UUID dialogId, long ts) {
+        static Accepted of(String clientId, MessageAccepted accepted) {
+            return new Accepted("accepted", clientId, accepted.id(), accepted.dialogId(), accepted.ts());
+        }
+    }
+
+    /** Server → client: a stored message of one of the user's dialogs; {@code client_id} only to its author. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Message(String type, UUID id, UUID dialogId, UUID authorId, String text, long ts, String clientId) {
+        static Message of(MessageEvent event, boolean toAuthor) {
+            return new Message("message", event.messageId(), event.dialogId(), event.authorId(), event.text(), event.ts(),
+                    toAuthor ? event.clientId() : null);
+        }
+    }
+
+    /** Server → client: something went wrong; the connection stays open. {@code id}: the rejected message's id. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Error(String type, String clientId, String code, String message, UUID id) {
+        static Error of(String clientId, String code, String message) {
+            return new Error("error", clientId, code, message, null);
+        }
+    }
+
+    /** Server → client: the answer to {@link Ping}. */
+    record Pong(String type) {
+        static final Pong INSTANCE = new Pong("pong");
+    }
+
+    private final JsonMapper json;
+
+    Frames(JsonMapper json) {
+        this.json = json;
+    }
+
+    TextMessage text(Object frame) {
+        return new TextMessage(json.writeValueAsString(frame));
+    }
+}

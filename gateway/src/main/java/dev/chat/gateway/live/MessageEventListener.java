@@ -1,0 +1,81 @@
+package dev.chat.gateway.live;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chat.common.command.MessageEvent;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fan-out: this gateway reads every message event (its own consumer group, see
+ * {@code KafkaConfig#messageEventContainerFactory}) and pushes it to its local sessions of the two participants:
+ * {@code WRITTEN} as a {@code message} frame to every session of both, {@code REJECTED} as an {@code error} frame to
+ * the author's. Pushing only queues frames ({@link ChatSession#push}), so a slow client never holds this thread.
+ *
+ * <p>The writer publishes another {@code WRITTEN} for a redelivered command; events already pushed (by message id,
+ * remembered for a while) are dropped, so a client sees each message once.
+ */
+@Component
+class MessageEventListener {
+
+    static final String ID = "message-events-fanout";
+
+    private record Seen(MessageEvent.Type type, UUID messageId) {
+    }
+
+    private final SessionRegistry sessions;
+    private final Frames frames;
+    private final Cache<Seen, Boolean> pushed = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    MessageEventListener(SessionRegistry sessions, JsonMapper json) {
+        this.sessions = sessions;
+        this.frames = new Frames(json);
+    }
+
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${chat.kafka.topics.message-events}",
+            containerFactory = "messageEventContainerFactory")
+    void on(MessageEvent event) {
+        if (event == null || event.type() == null || event.messageId() == null || event.authorId() == null
+                || pushed.asMap().putIfAbsent(new Seen(event.type(), event.messageId()), Boolean.TRUE) != null) {
+            return;
+        }
+        if (event.type() == MessageEvent.Type.WRITTEN) {
+            written(event);
+        } else {
+            rejected(event);
+        }
+    }
+
+    private void written(MessageEvent event) {
+        var authors = sessions.sessionsOf(event.authorId());
+        if (!authors.isEmpty()) {
+            TextMessage toAuthor = frames.text(Frames.Message.of(event, true));
+            authors.forEach(session -> session.push(toAuthor));
+        }
+        if (event.recipientId() == null || event.recipientId().equals(event.authorId())) {
+            return;
+        }
+        var recipients = sessions.sessionsOf(event.recipientId());
+        if (!recipients.isEmpty()) {
+            TextMessage toRecipient = frames.text(Frames.Message.of(event, false));
+            recipients.forEach(session -> session.pushToRecipient(toRecipient, event.ts()));
+        }
+    }
+
+    private void rejected(MessageEvent event) {
+        var authors = sessions.sessionsOf(event.authorId());
+        if (authors.isEmpty()) {
+            return;
+        }
+        String reason = event.reason() == null ? "rejected" : event.reason();
+        TextMessage error = frames.text(new Frames.Error("error", event.clientId(), reason, "message " + event.messageId()
+                + " was accepted but not stored (" + reason + "); it will not be delivered", event.messageId()));
+        authors.forEach(session -> session.push(error));
+    }
+}
