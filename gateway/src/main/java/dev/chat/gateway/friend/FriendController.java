@@ -1,5 +1,6 @@
 package dev.chat.gateway.friend;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.chat.gateway.system.Caller;
@@ -7,16 +8,20 @@ import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.user.UserDirectory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * OTUS friends: the caller adds or removes a user from their friends. Both calls are idempotent (200 again
- * on a repeat), friendship is one-directional as in OTUS ("the user named their friend").
+ * on a repeat), friendship is one-directional as in OTUS ("the user named their friend"). {@code GET /api/v1/friends}
+ * lists the caller's friends for the web client.
  */
 @RestController
 class FriendController {
+
+    static final int LIST_LIMIT = 1000;
 
     private final FriendRepository friends;
     private final UserDirectory users;
@@ -40,6 +45,12 @@ class FriendController {
             throw notFound(friendId);
         }
         return ResponseEntity.ok().build();
+    }
+
+    /** The users the caller named as friends, by name; at most {@value #LIST_LIMIT}. */
+    @GetMapping("/api/v1/friends")
+    List<FriendView> list(Caller caller) {
+        return friends.list(caller.id(), LIST_LIMIT);
     }
 
     @PutMapping("/friend/delete/{user_id}")

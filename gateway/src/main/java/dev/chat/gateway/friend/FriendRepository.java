@@ -1,5 +1,6 @@
 package dev.chat.gateway.friend;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,17 @@ class FriendRepository {
     void remove(UUID userId, UUID friendId) {
         jdbc.sql("DELETE FROM friendships WHERE user_id = :user AND friend_id = :friend")
                 .param("user", userId).param("friend", friendId).update();
+    }
+
+    /** The users {@code userId} named as friends, by name, at most {@code limit}. */
+    List<FriendView> list(UUID userId, int limit) {
+        return jdbc.sql("""
+                SELECT u.id, u.first_name, u.second_name
+                  FROM friendships f JOIN users u ON u.id = f.friend_id
+                 WHERE f.user_id = :user
+                 ORDER BY lower(u.first_name), lower(u.second_name), u.id
+                 LIMIT :limit""")
+                .param("user", userId).param("limit", limit).query(FriendView.class).list();
     }
 
     boolean isFriend(UUID userId, UUID friendId) {

@@ -1,0 +1,11 @@
+package dev.chat.gateway.friend;
+
+import java.util.UUID;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** A friend as {@code GET /api/v1/friends} lists it. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record FriendView(UUID id, String firstName, String secondName) {
+}
