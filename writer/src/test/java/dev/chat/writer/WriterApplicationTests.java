@@ -94,4 +94,14 @@ class WriterApplicationTests extends WriterIntegrationTest {
         assertThat(messages.getGroupId()).isEqualTo("writer");
         assertThat(messages.getContainerProperties().getTopics()).containsExactly("chat.message-commands");
     }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void publishesItsMetricsInPrometheusFormat() {
+        assertThat(meters).isInstanceOf(io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class);
+        String scrape = ((io.micrometer.prometheusmetrics.PrometheusMeterRegistry) meters).scrape();
+        assertThat(scrape).contains("jvm_memory_used_bytes");
+    }
 }

@@ -46,6 +46,12 @@ class SecurityTests extends ReaderApiTestSupport {
     }
 
     @Test
+    void prometheusMetricsAreOpenToScrapersWithoutAToken() {
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
     void rejectsAnExpiredToken() {
         expectUnauthorized(withToken("/api/v1/dialogs/{friend}/messages", TestTokens.expired(alice)));
     }
