@@ -44,7 +44,8 @@ if "$CHAT" status | awk 'NR > 1 && $2 == "running"' | grep -q .; then
   die "parts of a chat system are running from $RUN (./chat status); stop it (./chat down) or set CHAT_RUN_DIR and CHAT_*_PORT"
 fi
 
-mkdir -p "$DATA"
+mkdir -p "$DATA/tuning"
+cp "$ROOT"/loadtest/tuning/*.yml "$DATA/tuning/"
 {
   echo "profile=$PROFILE"
   echo "stores=$STORES"
@@ -52,13 +53,14 @@ mkdir -p "$DATA"
   echo "started=$(date -u +%FT%TZ)"
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -c . || true)"
+  echo "dirty=$(git -C "$ROOT" status --porcelain -- . ':!loadtest/reports' 2>/dev/null | grep -c . || true)"
   echo "service_heap=${CHAT_SERVICE_HEAP:-512m}"
   echo "seed=${SEED[*]}"
   echo "spring_boot=$(sed -n 's|.*<version>\(4[^<]*\)</version>.*|\1|p' "$ROOT/pom.xml" | head -1)"
   echo "gatling=$(sed -n 's|.*<gatling.version>\([^<]*\)<.*|\1|p' "$ROOT/loadtest/pom.xml")"
-  echo "kafka=$(grep -o 'kafka-clients-[0-9.]*[0-9]' "$RUN/bin/kafka.cp" 2>/dev/null | head -1 | sed 's/kafka-clients-//')"
-  env | grep -E '^(SERVER_TOMCAT|SPRING_DATASOURCE_HIKARI|SPRING_KAFKA|CHAT_KAFKA|JAVA_TOOL_OPTIONS)' | sed 's/^/tuning./' || true
+  # what was tuned for the run: these reach every service through ./chat's environment
+  env | grep -E '^(SERVER_TOMCAT|SPRING_DATASOURCE_HIKARI|SPRING_KAFKA|SPRING_APPLICATION_JSON|CHAT_KAFKA_(CONCURRENCY|PARTITIONS)|JAVA_TOOL_OPTIONS)' \
+    | sed 's/^/tuning./' || true
 } > "$DATA/run.properties"
 
 if [[ -z ${LOADTEST_SKIP_BUILD:-} ]]; then
@@ -67,11 +69,22 @@ if [[ -z ${LOADTEST_SKIP_BUILD:-} ]]; then
 fi
 CP="$ROOT/loadtest/target/loadtest-$VERSION.jar:$(cat "$ROOT/loadtest/target/runtime.classpath")"
 tool() { java -cp "$CP" "$@"; }
+# in the background, as the process itself (so that its pid is the one to stop)
+background_tool() { (exec java -cp "$CP" "$@") & }
 
 say "raw Redis Functions ceiling of this machine..."
 tool dev.chat.loadtest.collect.CeilingMain --out "$DATA/ceiling.json" "${CEILING[@]}"
 
 pid_of() { cat "$RUN/pids/$1.pid" 2>/dev/null || true; }
+
+sampler=
+# Interrupted or failed half-way: stop what this script started.
+cleanup() {
+  local rc=$?
+  if [[ -n $sampler ]]; then kill "$sampler" 2>/dev/null || true; fi
+  if ((rc != 0)); then "$CHAT" down >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
 
 run_store() {
   local store=$1 dir="$DATA/$1"
@@ -79,31 +92,44 @@ run_store() {
   say "=== $store: fresh system ==="
   "$CHAT" down >/dev/null
   rm -rf "$RUN/data"
-  # The meters (GC, the writer's timers) are read over HTTP during the run.
-  MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,metrics "$CHAT" up --store "$store" | grep -E '^  [a-z]+ +up' || true
+  # The meters (GC, the writer's timers) are read over HTTP during the run; loadtest/tuning/<service>.yml is read by
+  # each service after its own configuration (only what the report lists under "Tuning").
+  MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,info,metrics \
+  SPRING_CONFIG_ADDITIONAL_LOCATION="optional:file:$ROOT/loadtest/tuning/" \
+    "$CHAT" up --store "$store" | grep -E '^  [a-z]+ +up' || true
   "$CHAT" status | awk 'NR > 1 && $2 != "running" && $2 != "external" {bad = 1} END {exit bad}' \
     || { "$CHAT" status; die "$store: the system did not come up (./chat logs)"; }
   eval "$("$CHAT" env)"
+  grep -q '^kafka=' "$DATA/run.properties" \
+    || echo "kafka=$(grep -o 'kafka-clients-[0-9.]*[0-9]' "$RUN/bin/kafka.cp" | head -1 | sed 's/kafka-clients-//')" >> "$DATA/run.properties"
   "$CHAT" seed "${SEED[@]}" --out "$RUN/seed/users.csv"
   cp "$RUN/seed/seed.json" "$dir/seed.json"
 
-  local token sampler args=() part
+  local token args=() part pairs
   token=$(sed -n 2p "$RUN/seed/users.csv" | cut -d, -f3)
   for part in kafka redis postgres reader writer gateway; do
     [[ -n $(pid_of "$part") ]] && args+=(--pid "$part=$(pid_of "$part")")
   done
-  tool dev.chat.loadtest.collect.SamplerMain --out "$dir/samples.jsonl" --kafka "$KAFKA_BOOTSTRAP_SERVERS" --token "$token" \
+  background_tool dev.chat.loadtest.collect.SamplerMain --out "$dir/samples.jsonl" --kafka "$KAFKA_BOOTSTRAP_SERVERS" --token "$token" \
     --service "gateway=$GATEWAY_URL" --service "reader=$READER_URL" \
-    --service "writer=http://127.0.0.1:${CHAT_WRITER_PORT:-8082}" "${args[@]}" &
+    --service "writer=http://127.0.0.1:${CHAT_WRITER_PORT:-8082}" "${args[@]}"
   sampler=$!
+
+  # The WebSocket scenario needs the gateway's /ws: without an upgrade it answers 400 when it exists, else 404.
+  pairs=
+  if [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$GATEWAY_URL/ws") == 404 ]]; then
+    say "the gateway has no /ws: no WebSocket scenario"; pairs=0
+  fi
 
   say "=== $store: Gatling, profile $PROFILE ==="
   local rc=0
   (cd "$ROOT" && mvn -B -o -q -pl loadtest gatling:test -Dloadtest.profile="$PROFILE" \
       -Dloadtest.users="$RUN/seed/users.csv" -Dloadtest.gateway="$GATEWAY_URL" -Dloadtest.reader="$READER_URL" \
-      -Dloadtest.out="$dir/results.json" -Dgatling.runDescription="chat $store, profile $PROFILE") || rc=$?
+      -Dloadtest.out="$dir/results.json" ${pairs:+-Dloadtest.websocket.pairs=$pairs} \
+      -Dgatling.runDescription="chat $store, profile $PROFILE") || rc=$?
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
+  sampler=
 
   tool dev.chat.loadtest.collect.EndToEndMain --kafka "$KAFKA_BOOTSTRAP_SERVERS" --results "$dir/results.json" \
     --out "$dir/e2e.json" || rc=1

@@ -12,6 +12,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,6 +20,7 @@ import dev.chat.loadtest.profile.Profile;
 import dev.chat.loadtest.run.ProgressPrinter;
 import dev.chat.loadtest.run.RunRecorder;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -32,8 +34,11 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * "read" again: reads and writes 2:1, a random friend of the user per round. A warm-up stage comes first
  * and is reported apart (Gatling group {@code warm-up}; left out of every figure of {@code results.json}).
  *
+ * <p>Beside it, unless {@code loadtest.websocket.pairs} is 0, the light WebSocket scenario ({@link LiveScenario}).
+ *
  * <p>System properties: {@code loadtest.profile} (full|short), {@code loadtest.users} (the seed CSV),
- * {@code loadtest.gateway}, {@code loadtest.reader} (base URLs), {@code loadtest.out} (results.json).
+ * {@code loadtest.gateway}, {@code loadtest.reader} (base URLs), {@code loadtest.out} (results.json),
+ * {@code loadtest.websocket.pairs}.
  */
 public class ChatSimulation extends Simulation {
 
@@ -42,8 +47,10 @@ public class ChatSimulation extends Simulation {
     private static final String GATEWAY = System.getProperty("loadtest.gateway", "http://127.0.0.1:8080");
     private static final String READER = System.getProperty("loadtest.reader", "http://127.0.0.1:8081");
     private static final Path OUT = Path.of(System.getProperty("loadtest.out", "target/loadtest/results.json"));
+    /** Pairs of WebSocket users (0: no WebSocket scenario, e.g. a gateway without /ws). */
+    private static final int WS_PAIRS = Integer.getInteger("loadtest.websocket.pairs", PROFILE.name().equals("full") ? 10 : 5);
 
-    private final RunRecorder recorder = new RunRecorder(PROFILE, List.of("read", "send"));
+    private final RunRecorder recorder = new RunRecorder(PROFILE, List.of("read", "send", "ws-send", "push"));
     private ProgressPrinter progress;
 
     private final HttpProtocolBuilder protocol = http
@@ -69,8 +76,17 @@ public class ChatSimulation extends Simulation {
             });
 
     {
-        setUp(chat.injectClosed(Injection.closedSteps(PROFILE)).protocols(protocol))
-                .assertions(global().failedRequests().count().is(0L));
+        List<PopulationBuilder> populations = new ArrayList<>();
+        populations.add(chat.injectClosed(Injection.closedSteps(PROFILE)).protocols(protocol));
+        if (WS_PAIRS > 0) {
+            try {
+                populations.addAll(new LiveScenario(recorder, GATEWAY, Path.of(USERS), WS_PAIRS)
+                        .populations(PROFILE.end(), PROFILE.name().equals("full") ? 60 : 30));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        setUp(populations).assertions(global().failedRequests().count().is(0L));
     }
 
     @Override

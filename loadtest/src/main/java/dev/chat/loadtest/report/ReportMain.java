@@ -31,6 +31,7 @@ public final class ReportMain {
         Path dir = Path.of(args[0]);
         Path data = dir.resolve("data");
         Map<String, String> run = properties(data.resolve("run.properties"));
+        run.putAll(tuningFiles(data.resolve("tuning")));
         Map<String, Object> ceiling = Files.exists(data.resolve("ceiling.json"))
                 ? JSON.readValue(data.resolve("ceiling.json").toFile(), new TypeReference<Map<String, Object>>() { }) : Map.of();
         Map<String, StoreRun> runs = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class ReportMain {
                 both ? Verdicts.acceptance(sql, redis) : List.of(), both ? Verdicts.targets(sql, redis, ceiling) : List.of());
     }
 
-    /** Failed requests (warm-up included) and messages the writer rejected after the gateway accepted them. */
+    /** Failed requests of every kind, warm-up included, and messages the writer rejected after the gateway accepted them. */
     private static long failures(Map<String, StoreRun> runs) {
         long failed = 0;
         for (StoreRun r : runs.values()) {
@@ -75,6 +76,25 @@ public final class ReportMain {
             failed += r.e2e.values().stream().mapToLong(StoreRun.E2e::rejected).sum();
         }
         return failed;
+    }
+
+    /** {@code tuningFile.<name>} → the settings of each loadtest/tuning file the run used, comments left out. */
+    private static Map<String, String> tuningFiles(Path dir) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (var list = Files.list(dir)) {
+            for (Path file : list.sorted().toList()) {
+                String settings = Files.readAllLines(file).stream()
+                        .filter(line -> !line.isBlank() && !line.stripLeading().startsWith("#"))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                if (!settings.isEmpty()) {
+                    files.put("tuningFile." + file.getFileName(), settings);
+                }
+            }
+        }
+        return files;
     }
 
     private static Map<String, String> properties(Path file) throws IOException {

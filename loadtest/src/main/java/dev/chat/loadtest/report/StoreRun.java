@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.chat.loadtest.run.Figures;
+import dev.chat.loadtest.run.RunRecorder;
 import dev.chat.loadtest.run.RunResults;
 import dev.chat.loadtest.run.StageWindow;
 import tools.jackson.core.type.TypeReference;
@@ -71,20 +72,25 @@ final class StoreRun {
         return results.overall().get(op);
     }
 
-    /** Requests per second of all operations in a stage (-1: the whole measured run). */
+    /** Requests per second of reads and sends in a stage (-1: the whole measured run). */
     double rps(int stage) {
         Map<String, Figures> figures = stage < 0 ? results.overall() : results.perStage().get(stage);
-        return figures.values().stream().mapToDouble(Figures::perSecond).sum();
+        return mixed(figures).mapToDouble(Figures::perSecond).sum();
     }
 
     long requests(int stage) {
         Map<String, Figures> figures = stage < 0 ? results.overall() : results.perStage().get(stage);
-        return figures.values().stream().mapToLong(Figures::requests).sum();
+        return mixed(figures).mapToLong(Figures::requests).sum();
     }
 
     long errors(int stage) {
         Map<String, Figures> figures = stage < 0 ? results.overall() : results.perStage().get(stage);
-        return figures.values().stream().mapToLong(Figures::errors).sum();
+        return mixed(figures).mapToLong(Figures::errors).sum();
+    }
+
+    /** The customer's operations only (reads and sends over HTTP), not the WebSocket ones. */
+    private static java.util.stream.Stream<Figures> mixed(Map<String, Figures> figures) {
+        return figures.entrySet().stream().filter(e -> RunRecorder.MIXED.contains(e.getKey())).map(Map.Entry::getValue);
     }
 
     /** Average CPU over the stage (-1: the whole measured run): per process in % of one core, {@code machine} in % of all cores. */

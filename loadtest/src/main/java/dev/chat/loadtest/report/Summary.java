@@ -25,20 +25,24 @@ record Summary(String profile, String date, String command, Map<String, String> 
      * @param maxConsumerLag  largest writer backlog (commands) seen, -1 unknown
      * @param gcSeconds       GC pause time per service during the window
      * @param acceptedToStored gateway acceptance → stored by the writer (from its events), ms
-     * @param acceptedToPushed gateway acceptance → pushed over WebSocket, ms (null: not measured)
+     * @param acceptedToPushed gateway acceptance → a {@code message} frame at a connected recipient, ms (null: no
+     *                         WebSocket scenario)
+     * @param wsSend           WebSocket send frame → {@code accepted} frame, ms (null: no WebSocket scenario)
      */
     record Window(String name, int users, long requests, long errors, double errorPercent, double rps,
                   double readsPerSecond, double writesPerSecond, Figures read, Figures send, Map<String, Double> cpu,
-                  long maxConsumerLag, Map<String, Double> gcSeconds, E2e acceptedToStored, Figures acceptedToPushed) {
+                  long maxConsumerLag, Map<String, Double> gcSeconds, E2e acceptedToStored, Figures acceptedToPushed,
+                  Figures wsSend) {
     }
 
     /**
      * @param errorsFromUsers       users of the first stage with a failed request (null: none)
      * @param latencyClimbsFromUsers users of the first stage whose p95 (read or send) is above both 50 ms and
      *                               twice the previous stage's (null: never)
+     * @param counters              e.g. {@code ws.sent}, {@code ws.pushed} (see {@code RunResults#counters})
      */
     record StoreSummary(String store, Map<String, Object> dataSet, Window overall, List<Window> stages,
-                        Integer errorsFromUsers, Integer latencyClimbsFromUsers) {
+                        Integer errorsFromUsers, Integer latencyClimbsFromUsers, Map<String, Long> counters) {
     }
 
     /** A question answered from the figures. */

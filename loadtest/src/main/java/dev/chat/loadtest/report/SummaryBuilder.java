@@ -25,14 +25,17 @@ final class SummaryBuilder {
             stages.add(window(run, i, "stage " + (i + 1) + ": " + s.name(), s.users()));
         }
         Window overall = window(run, -1, "overall", run.stages().get(run.stages().size() - 1).users());
-        return new StoreSummary(run.store, run.seed, overall, stages, errorsFrom(stages), latencyClimbsFrom(stages));
+        return new StoreSummary(run.store, run.seed, overall, stages, errorsFrom(stages), latencyClimbsFrom(stages),
+                run.results.counters() == null ? Map.of() : run.results.counters());
     }
 
     private static Window window(StoreRun run, int stage, String name, int users) {
         Figures read = stage < 0 ? run.overall(StoreRun.READ) : run.stage(stage, StoreRun.READ);
         Figures send = stage < 0 ? run.overall(StoreRun.SEND) : run.stage(stage, StoreRun.SEND);
-        Figures push = stage < 0 ? run.results.overall().get("push")
-                : run.results.perStage().get(stage).get("push");
+        Map<String, Figures> all = stage < 0 ? run.results.overall() : run.results.perStage().get(stage);
+        Figures push = all.get("push");
+        Figures wsSend = all.get("ws-send");
+        boolean websocket = wsSend != null && wsSend.requests() > 0;
         long requests = run.requests(stage);
         long errors = run.errors(stage);
         Map<String, Double> gc = new LinkedHashMap<>();
@@ -44,7 +47,7 @@ final class SummaryBuilder {
         }
         return new Window(name, users, requests, errors, requests == 0 ? 0 : 100.0 * errors / requests, run.rps(stage),
                 read.perSecond(), send.perSecond(), read, send, run.cpu(stage), stage < 0 ? -1 : run.maxLag(stage), gc,
-                run.e2e.get(stage < 0 ? "overall" : "stage" + (stage + 1)), push);
+                run.e2e.get(stage < 0 ? "overall" : "stage" + (stage + 1)), websocket ? push : null, websocket ? wsSend : null);
     }
 
     private static Integer errorsFrom(List<Window> stages) {
@@ -92,6 +95,10 @@ final class SummaryBuilder {
         if (redis.acceptedToStored() != null && sql.acceptedToStored() != null) {
             r.put("acceptedToStoredP50", div(redis.acceptedToStored().p50(), sql.acceptedToStored().p50()));
             r.put("acceptedToStoredP95", div(redis.acceptedToStored().p95(), sql.acceptedToStored().p95()));
+        }
+        if (redis.acceptedToPushed() != null && sql.acceptedToPushed() != null) {
+            r.put("acceptedToPushedP50", div(redis.acceptedToPushed().p50(), sql.acceptedToPushed().p50()));
+            r.put("acceptedToPushedP95", div(redis.acceptedToPushed().p95(), sql.acceptedToPushed().p95()));
         }
         return r;
     }

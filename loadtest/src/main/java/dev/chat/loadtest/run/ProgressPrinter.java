@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The run's progress line (instead of Gatling's console block): where it is, the users, the RPS of the last
- * interval in all and per operation, and the errors so far. For example
+ * interval (reads + sends) and per operation, and the errors so far (all operations). For example
  * {@code 4:12 stage 4/4 (1000 users) | users 1000 | 3,050 req/s (read 2,033, send 1,017) | errors 0}.
  */
 public final class ProgressPrinter implements AutoCloseable {
@@ -39,8 +39,11 @@ public final class ProgressPrinter implements AutoCloseable {
         long errors = 0;
         for (Map.Entry<String, long[]> e : now.entrySet()) {
             long delta = e.getValue()[0] - last.get(e.getKey())[0];
-            all += delta;
+            all += RunRecorder.MIXED.contains(e.getKey()) ? delta : 0;
             errors += e.getValue()[1];
+            if (delta == 0 && !RunRecorder.MIXED.contains(e.getKey())) {
+                continue;
+            }
             perOp.append(perOp.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
                     .append(String.format(Locale.ROOT, "%,.0f", delta / seconds));
         }

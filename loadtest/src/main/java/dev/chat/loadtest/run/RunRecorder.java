@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,9 +20,13 @@ import org.HdrHistogram.Histogram;
  */
 public final class RunRecorder {
 
+    /** The customer's operations: what "requests", "RPS" and "errors" add up (the WebSocket ones are reported apart). */
+    public static final Set<String> MIXED = Set.of("read", "send");
+
     private final Profile profile;
     private final Map<String, Op> ops = new LinkedHashMap<>();
     private final AtomicInteger activeUsers = new AtomicInteger();
+    private final Map<String, AtomicLong> counters = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile long startMs;
 
     public RunRecorder(Profile profile, List<String> operations) {
@@ -52,6 +57,11 @@ public final class RunRecorder {
     public long deadlineFor(long nowMs) {
         return nowMs < startMs + profile.measuredStart() * 1000L ? startMs + profile.warmup().seconds() * 1000L
                 : startMs + profile.end() * 1000L;
+    }
+
+    /** When the last measured stage ends: the deadline of users that live through the whole run. */
+    public long runEndMs() {
+        return startMs + profile.end() * 1000L;
     }
 
     /** The stage a moment belongs to, as a Gatling group name. */
@@ -107,6 +117,10 @@ public final class RunRecorder {
         return totals;
     }
 
+    public void count(String counter) {
+        counters.computeIfAbsent(counter, c -> new AtomicLong()).incrementAndGet();
+    }
+
     public int activeUsers() {
         return activeUsers.get();
     }
@@ -145,8 +159,10 @@ public final class RunRecorder {
                 series.put(name, points);
             }
         });
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counters.forEach((name, n) -> counts.put(name, n.get()));
         return new RunResults(profile.name(), startMs, profile.measuredStart(), profile.end(), stages, warmup, overall,
-                perStage, series);
+                perStage, series, counts);
     }
 
     private static final class Op {

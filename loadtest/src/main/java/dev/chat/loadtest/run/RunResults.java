@@ -17,10 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param overall       all measured stages together
  * @param perStage      one map per measured stage, in order
  * @param series        per second of the measured stages
+ * @param counters      other counts, e.g. {@code ws.sent} and {@code ws.pushed}: WebSocket messages sent and pushed
+ *                      to their recipient before the listeners hung up
  */
 public record RunResults(String profile, long startEpochMs, int measuredStart, int end, List<StageWindow> stages,
                          Map<String, Figures> warmup, Map<String, Figures> overall, List<Map<String, Figures>> perStage,
-                         Map<String, List<SecondPoint>> series) {
+                         Map<String, List<SecondPoint>> series, Map<String, Long> counters) {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
