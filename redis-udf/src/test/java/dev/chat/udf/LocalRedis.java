@@ -1,41 +1,15 @@
 package dev.chat.udf;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Function;
 
-import dev.chat.testsupport.FreePorts;
-import dev.chat.testsupport.TestRedis;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-/** Private embedded servers for tests that restart, flush or cluster Redis, and plain Lettuce access to them. */
+/** Plain Lettuce access to a test Redis (no binding involved). */
 final class LocalRedis {
 
     private LocalRedis() {
-    }
-
-    /** A one-node Redis Cluster owning all slots: it enforces the single-slot rules of a real cluster. */
-    static TestRedis.Server singleNodeCluster() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("chat-cluster");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TestRedis.Server server = TestRedis.start(FreePorts.find(), "cluster-enabled yes",
-                "cluster-config-file " + dir.resolve("nodes.conf"));
-        with(server.uri(), redis -> redis.clusterAddSlotsRange(Range.create(0, 16383)));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> with(server.uri(), RedisCommands::clusterInfo).contains("cluster_state:ok"));
-        return server;
     }
 
     /** Runs {@code action} on a fresh plain connection (no binding involved). */

@@ -4,41 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.chat.common.dialog.Dialog;
+import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
-import dev.chat.udf.RedisChatSettings.ReadPreference;
-import dev.chat.testsupport.TestRedis;
+import dev.chat.testsupport.TestRedisCluster;
+import dev.chat.testsupport.TestRedisNode;
 import dev.chat.testsupport.contract.DialogStoreContract;
+import dev.chat.udf.RedisChatSettings.ReadPreference;
+import io.lettuce.core.FlushMode;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract through {@code RedisClusterClient} on a one-node cluster. Such a node refuses any
- * call whose keys span two slots (CROSSSLOT) and any script touching a key outside its declared slot, so
- * passing here proves the cluster path's key discipline. Multi-node behaviour (redirects, failover) is
- * left to a later issue.
+ * The store contract through {@code RedisClusterClient} on a real cluster of three primaries (embedded
+ * redis-server processes, {@link TestRedisCluster}). The nodes refuse any call whose keys span two slots
+ * (CROSSSLOT) and any key of a slot they do not own, so passing here proves the cluster path's key
+ * discipline and its routing; dialogs whose two key orders live on different nodes are made and found
+ * from both sides.
  */
 class RedisClusterDialogStoreTests extends DialogStoreContract {
 
-    private static TestRedis.Server cluster;
+    private static TestRedisCluster cluster;
     private static RedisChat chat;
 
     @BeforeAll
     static void connect() {
-        cluster = LocalRedis.singleNodeCluster();
+        cluster = TestRedisCluster.start(3);
         chat = RedisChat.connect(new RedisChatSettings(cluster.uri(), ReadPreference.PRIMARY, true));
         chat.loadFunctions();
     }
 
     @AfterAll
     static void close() {
-        chat.close();
-        cluster.stop();
+        try {
+            if (chat != null) {
+                chat.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
     }
 
     @Override
@@ -52,24 +65,51 @@ class RedisClusterDialogStoreTests extends DialogStoreContract {
     }
 
     @Test
-    void aClusterRefusesBothDialogKeysInOneCall() {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
-        String[] bothOrders = {RedisKeys.dialog(a, b), RedisKeys.dialog(b, a)};
-        assumeTrue(SlotHash.getSlot(bothOrders[0]) != SlotHash.getSlot(bothOrders[1]), "random pair in one slot");
-
-        assertThatThrownBy(() -> LocalRedis.with(cluster.uri(), redis -> redis.fcallReadOnly("get_dialog",
-                ScriptOutputType.VALUE, bothOrders)))
-                .isInstanceOf(RedisCommandExecutionException.class).hasMessageStartingWith("CROSSSLOT");
-    }
-
-    @Test
-    void loadsTheLibraryOnThePrimary() {
-        LocalRedis.with(cluster.uri(), redis -> redis.functionFlush(io.lettuce.core.FlushMode.SYNC));
+    void loadsTheLibraryOnEveryPrimary() {
+        cluster.nodes().forEach(node -> node.commands().functionFlush(FlushMode.SYNC));
         assertThat(chat.functionsLoaded()).isFalse();
 
         chat.loadFunctions();
 
+        assertThat(cluster.nodes()).hasSize(3).allSatisfy(node ->
+                assertThat(ClusterChecks.libraries(node)).as("libraries on node %s", node).containsExactly("chat"));
         assertThat(chat.functionsLoaded()).isTrue();
+    }
+
+    @Test
+    void makesAndFindsDialogsWhoseTwoKeyOrdersLiveOnDifferentNodes() {
+        Set<TestRedisNode> holders = new HashSet<>();
+        for (int tries = 0; holders.size() < 3 && tries < 1000; tries++) {
+            UUID a = UUID.randomUUID();
+            UUID b = UUID.randomUUID();
+            String key = RedisKeys.dialog(a, b);
+            String reverse = RedisKeys.dialog(b, a);
+            TestRedisNode holder = cluster.nodeOf(key);
+            if (holder == cluster.nodeOf(reverse) || holders.contains(holder)) {
+                continue;
+            }
+
+            Dialog made = store().makeDialog(a, b, UUID.randomUUID(), "across nodes").dialog();
+
+            assertThat(store().makeDialog(b, a, UUID.randomUUID(), "other side")).isEqualTo(new DialogCreation(made, false));
+            assertThat(store().findDialog(b, a)).contains(made);
+            assertThat(store().findDialog(a, b)).contains(made);
+            assertThat(holder.commands().exists(key)).as("%s stored on its slot's node", key).isEqualTo(1);
+            assertThat(cluster.nodeOf(reverse).commands().exists(reverse)).isZero();
+            holders.add(holder);
+        }
+        assertThat(holders).as("nodes holding a dialog whose reverse key is on another node").hasSize(3);
+    }
+
+    @Test
+    void aClusterRefusesBothDialogKeysInOneCall() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String[] bothOrders = {RedisKeys.dialog(a, b), RedisKeys.dialog(b, a)};
+        assumeTrue(cluster.slotOf(bothOrders[0]) != cluster.slotOf(bothOrders[1]), "random pair in one slot");
+        TestRedisNode holder = cluster.nodeOf(bothOrders[0]);
+
+        assertThatThrownBy(() -> holder.commands().fcallReadOnly("get_dialog", ScriptOutputType.VALUE, bothOrders))
+                .isInstanceOf(RedisCommandExecutionException.class).hasMessageStartingWith("CROSSSLOT");
     }
 }
