@@ -18,7 +18,8 @@ import io.lettuce.core.codec.StringCodec;
  * Redis Cluster: calls are routed by their first key's slot (every call of the binding has all its keys in
  * one slot); functions are loaded on each primary, because a cluster does not propagate FUNCTION LOAD
  * between shards. The topology is refreshed periodically and on redirects, so failovers and new primaries
- * are picked up.
+ * are picked up; {@link #refreshTopology()} (before every load) makes a load reach a primary that joined a
+ * moment ago.
  */
 final class ClusterNodes implements RedisNodes {
 
@@ -36,6 +37,9 @@ final class ClusterNodes implements RedisNodes {
     static ClusterNodes connect(RedisURI uri, ReadPreference reads, String shown) {
         RedisClusterClient client = RedisClusterClient.create(uri);
         client.setOptions(ClusterClientOptions.builder()
+                // follow a MOVED/ASK to a primary this client has not seen yet (one that just got slots)
+                // instead of failing the call until the next topology refresh
+                .validateClusterNodeMembership(false)
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enablePeriodicRefresh(Duration.ofSeconds(30))
                         .enableAllAdaptiveRefreshTriggers()
@@ -65,6 +69,11 @@ final class ClusterNodes implements RedisNodes {
                 action.accept(connection.getConnection(node.getNodeId()).sync());
             }
         }
+    }
+
+    @Override
+    public void refreshTopology() {
+        client.refreshPartitions();
     }
 
     @Override

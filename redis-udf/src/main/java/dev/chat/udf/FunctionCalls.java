@@ -42,6 +42,7 @@ final class FunctionCalls {
 
     /** FUNCTION LOAD REPLACE on every primary, then checks each answers with the bundled version. */
     synchronized void load() {
+        nodes.refreshTopology();
         nodes.forEachPrimary(commands -> {
             try {
                 commands.functionLoad(library.code(), true);
@@ -97,8 +98,8 @@ final class FunctionCalls {
 
     private synchronized void reloadUnlessDoneSince(long generation) {
         if (loads.get() == generation) {
-            log.warn("Redis at {} lost the functions library '{}' (restarted without persistence?); loading it again",
-                    nodes.describe(), library.name());
+            log.warn("Redis at {} is missing the functions library '{}' (restarted without persistence, or a new "
+                    + "cluster primary?); loading it again", nodes.describe(), library.name());
             load();
         }
     }

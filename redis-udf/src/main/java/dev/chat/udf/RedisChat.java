@@ -7,8 +7,9 @@ import dev.chat.common.dialog.DialogStore;
  * the {@code chat} Functions library, and hands out the typed {@link DialogStore}. Thread-safe; create
  * one per process and close it on shutdown.
  *
- * <p>Calls that find the library missing (a Redis restarted without persistence) load it and retry once,
- * so {@link #loadFunctions()} at start-up is the normal path, not the only one.
+ * <p>Calls that find the library missing (a Redis restarted without persistence, a new cluster primary) load
+ * it on every primary and retry once, so {@link #loadFunctions()} at start-up is the normal path, not the only
+ * one.
  */
 public final class RedisChat implements AutoCloseable {
 

@@ -19,6 +19,10 @@ interface RedisNodes extends AutoCloseable {
     /** Runs {@code action} against each primary in turn (one for standalone Redis). */
     void forEachPrimary(Consumer<RedisClusterCommands<String, String>> action);
 
+    /** Re-reads which primaries there are (a cluster's new ones) before a load; standalone: nothing to do. */
+    default void refreshTopology() {
+    }
+
     /** The Redis address for messages, without credentials. */
     String describe();
 
