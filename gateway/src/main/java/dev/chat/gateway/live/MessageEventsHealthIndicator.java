@@ -10,10 +10,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Health {@code messageEvents} ({@code /actuator/health/messageEvents}): UP once the fan-out consumer owns its
+ * Health {@code messageEvents}, the group {@code /actuator/health/websocket}: UP once the fan-out consumer owns its
  * partitions. Before that, a WebSocket client that connects misses pushes (the fan-out starts at the end of the
  * topic) until it reconnects and catches up. Not in the readiness group, so HTTP traffic does not wait for Kafka's
- * group join; a deployment that routes WebSockets by health can add it there (docs/fanout.md).
+ * group join; whatever routes WebSockets to this instance checks the {@code websocket} group (docs/fanout.md).
  */
 @Component("messageEventsHealthIndicator")
 class MessageEventsHealthIndicator implements HealthIndicator {

@@ -53,6 +53,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the handshake checks the token itself (?access_token= for browsers): 401 problem without one
                         .requestMatchers(WebSocketConfig.PATH).permitAll()
+                        .requestMatchers("/", "/web/**", "/api/v1/client-config").permitAll() // the web client
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> { })
                         .authenticationEntryPoint(problems)

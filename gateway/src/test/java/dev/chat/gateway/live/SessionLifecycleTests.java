@@ -109,6 +109,14 @@ class SessionLifecycleTests extends WebSocketTest {
         assertThat(socket.frames("message")).extracting(f -> f.get("id").asString()).containsExactly(id.toString(), markerId.toString());
     }
 
+    @Test
+    void theWebSocketHealthGroupIsUpOnceTheFanOutReceivesEvents() {
+        var health = http.get("/actuator/health/websocket", null);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
     private static MessageEvent written(UUID id, UUID dialogId, User author, User recipient) {
         return new MessageEvent(MessageEvent.Type.WRITTEN, id, dialogId, author.id(), recipient.id(), "text of " + id,
                 System.currentTimeMillis(), System.currentTimeMillis(), null, null);

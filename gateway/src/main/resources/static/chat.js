@@ -1,0 +1,353 @@
+// The chat web client: plain JS, no build. Protocol: docs/websocket.md. History comes straight from the reader
+// (cross-origin; the reader allows this gateway's origin in chat.reader.cors-allowed-origins).
+'use strict';
+
+const PAGE_SIZE = 50;
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  token: null, me: null, readerUrl: null,
+  friends: new Map(),      // friend id -> {id, name, unread}
+  dialogs: new Map(),      // friend id -> {dialogId, messages: Map(id -> msg), pending: Map(client_id -> msg), older, newer, loaded}
+  friendByDialog: new Map(),
+  open: null,              // friend id of the open dialog
+  ws: null, retries: 0, reconnectTimer: null, stopped: true,
+};
+
+// ---------- HTTP ----------
+async function api(method, path, body, base = '') {
+  const headers = {Accept: 'application/json, application/problem+json'};
+  if (state.token) headers.Authorization = 'Bearer ' + state.token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(base + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error(json && json.detail ? json.detail : response.status + ' ' + response.statusText);
+    error.status = response.status;
+    throw error;
+  }
+  return json;
+}
+
+// ---------- log in / out ----------
+async function logIn(id, password) {
+  const {token} = await api('POST', '/login', {id, password});
+  state.token = token;
+  sessionStorage.setItem('chat.token', token);
+  await start();
+}
+
+async function start() {
+  state.me = await api('GET', '/api/v1/me');
+  const config = await api('GET', '/api/v1/client-config');
+  state.readerUrl = config.reader_url || (location.protocol + '//' + location.hostname + ':8081');
+  $('me').textContent = state.me.first_name + ' ' + state.me.second_name + ' · ' + state.me.id;
+  $('login-view').hidden = true;
+  $('chat-view').hidden = false;
+  await loadFriends();
+  state.stopped = false;
+  connect();
+}
+
+function logOut(message) {
+  state.stopped = true;
+  clearTimeout(state.reconnectTimer);
+  if (state.ws) state.ws.close(1000, 'logout');
+  sessionStorage.removeItem('chat.token');
+  state.token = null;
+  state.friends.clear(); state.dialogs.clear(); state.friendByDialog.clear(); state.open = null;
+  $('chat-view').hidden = true;
+  $('login-view').hidden = false;
+  $('dialog').hidden = true;
+  $('login-error').textContent = message || '';
+}
+
+// ---------- friends ----------
+async function loadFriends() {
+  for (const f of await api('GET', '/api/v1/friends')) {
+    state.friends.set(f.id, {id: f.id, name: f.first_name + ' ' + f.second_name, unread: 0});
+  }
+  renderFriends();
+}
+
+async function ensureFriendListed(id) {
+  if (state.friends.has(id)) return;
+  state.friends.set(id, {id, name: id, unread: 0});
+  try {
+    const user = await api('GET', '/user/get/' + id);
+    state.friends.get(id).name = user.first_name + ' ' + user.second_name;
+  } catch (e) { /* keep the id as the name */ }
+  renderFriends();
+}
+
+function renderFriends() {
+  const list = $('friends');
+  list.replaceChildren(...[...state.friends.values()].map((f) => {
+    const li = document.createElement('li');
+    li.className = 'friend' + (f.id === state.open ? ' open' : '');
+    li.dataset.id = f.id;
+    li.textContent = f.name;
+    if (f.unread > 0) {
+      const badge = document.createElement('span');
+      badge.className = 'unread';
+      badge.textContent = f.unread;
+      li.append(badge);
+    }
+    li.addEventListener('click', () => openDialog(f.id).catch(showError));
+    return li;
+  }));
+}
+
+// ---------- dialogs and history ----------
+function dialogOf(friendId) {
+  if (!state.dialogs.has(friendId)) {
+    state.dialogs.set(friendId, {dialogId: null, messages: new Map(), pending: new Map(), older: null, newer: null, loaded: false});
+  }
+  return state.dialogs.get(friendId);
+}
+
+async function openDialog(friendId) {
+  const friend = state.friends.get(friendId);
+  const dialog = dialogOf(friendId);
+  if (!dialog.dialogId) {
+    const created = await api('POST', '/api/v1/dialogs', {friend_id: friendId});
+    dialog.dialogId = created.id;
+    state.friendByDialog.set(created.id, friendId);
+  }
+  state.open = friendId;
+  friend.unread = 0;
+  $('dialog').hidden = false;
+  $('dialog').dataset.friend = friendId;
+  $('dialog-title').textContent = friend.name;
+  renderFriends();
+  if (!dialog.loaded) {
+    await loadPage(friendId, '');
+    dialog.loaded = true;
+  } else {
+    await catchUp(friendId);
+  }
+  renderMessages(true);
+  $('composer').focus();
+}
+
+async function history(friendId, query) {
+  return api('GET', '/api/v1/dialogs/' + friendId + '/messages?limit=' + PAGE_SIZE + query, undefined, state.readerUrl);
+}
+
+/** One page from the reader ('' = newest, '&before=…' = older); returns how many messages came. */
+async function loadPage(friendId, query) {
+  const dialog = dialogOf(friendId);
+  const page = await history(friendId, query);
+  for (const m of page.messages) addMessage(friendId, {id: m.id, author_id: m.author_id, text: m.message, ts: m.ts});
+  if (query === '' || query.startsWith('&before')) dialog.older = page.older;
+  if (query === '' || page.newer) dialog.newer = page.newer || dialog.newer;
+  $('older').hidden = !(state.open === friendId && dialog.older);
+  return page.messages.length;
+}
+
+/** After a reconnect: everything newer than the newest cursor we have (docs/websocket.md, "Catching up"). */
+async function catchUp(friendId) {
+  const dialog = dialogOf(friendId);
+  if (!dialog.newer) return loadPage(friendId, '');
+  for (let pages = 0; pages < 20; pages++) {
+    const before = dialog.newer;
+    const count = await loadPage(friendId, '&after=' + encodeURIComponent(before));
+    if (count < PAGE_SIZE || dialog.newer === before) break;
+  }
+}
+
+function addMessage(friendId, message) {
+  const dialog = dialogOf(friendId);
+  dialog.messages.set(message.id, message);
+  if (message.client_id) dialog.pending.delete(message.client_id);
+}
+
+function renderMessages(scrollToEnd) {
+  const dialog = state.open && dialogOf(state.open);
+  if (!dialog) return;
+  const list = $('messages');
+  const nearEnd = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  const all = [...dialog.messages.values()].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : 1));
+  const items = all.concat([...dialog.pending.values()]).map((m) => {
+    const li = document.createElement('li');
+    const mine = m.author_id === state.me.id;
+    li.className = 'message' + (mine ? ' mine' : '') + (m.state ? ' ' + m.state : '');
+    if (m.id) li.dataset.id = m.id;
+    li.textContent = m.text;
+    const meta = document.createElement(m.error ? 'span' : 'time');
+    meta.className = m.error ? 'note' : '';
+    meta.textContent = m.error ? 'not sent: ' + m.error : m.state === 'pending' ? 'sending…' : new Date(m.ts).toLocaleString();
+    li.append(meta);
+    return li;
+  });
+  list.replaceChildren(...items);
+  if (scrollToEnd || nearEnd) list.scrollTop = list.scrollHeight;
+}
+
+// ---------- sending ----------
+function newClientId() {
+  return self.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now() + '-' + Math.random().toString(16).slice(2);
+}
+
+async function send(text) {
+  const friendId = state.open;
+  const dialog = dialogOf(friendId);
+  const clientId = newClientId();
+  dialog.pending.set(clientId, {client_id: clientId, author_id: state.me.id, text, ts: Date.now(), state: 'pending'});
+  renderMessages(true);
+  if (state.ws && state.ws.readyState === WebSocket.OPEN) {
+    state.ws.send(JSON.stringify({type: 'send', to: friendId, text, client_id: clientId}));
+    return;
+  }
+  try { // offline: the same send over HTTP; the same client_id makes a retry harmless
+    const accepted = await api('POST', '/api/v1/dialogs/' + friendId + '/messages', {text, client_id: clientId});
+    onAccepted({client_id: clientId, ...accepted});
+  } catch (e) {
+    onError({client_id: clientId, code: 'http', message: e.message});
+  }
+}
+
+function pendingByClientId(clientId) {
+  for (const [friendId, dialog] of state.dialogs) {
+    if (dialog.pending.has(clientId)) return {friendId, message: dialog.pending.get(clientId)};
+  }
+  return null;
+}
+
+function onAccepted(frame) {
+  const found = pendingByClientId(frame.client_id);
+  if (!found) return;
+  state.friendByDialog.set(frame.dialog_id, found.friendId);
+  found.message.id = frame.id;
+  found.message.ts = frame.ts;
+  found.message.state = 'pending'; // accepted by Kafka; shown as sent once the writer has stored it
+  if (found.friendId === state.open) renderMessages(false);
+}
+
+function onError(frame) {
+  const found = frame.client_id && pendingByClientId(frame.client_id);
+  if (found) {
+    found.message.state = 'failed';
+    found.message.error = frame.message;
+    if (found.friendId === state.open) renderMessages(false);
+  } else {
+    showError(new Error(frame.code + ': ' + frame.message));
+  }
+}
+
+async function onMessage(frame) {
+  const friendId = frame.author_id === state.me.id ? state.friendByDialog.get(frame.dialog_id) : frame.author_id;
+  if (!friendId) return; // my own message from another tab, in a dialog this tab has not opened: history has it
+  await ensureFriendListed(friendId);
+  state.friendByDialog.set(frame.dialog_id, friendId);
+  const dialog = dialogOf(friendId);
+  if (!dialog.dialogId) dialog.dialogId = frame.dialog_id;
+  addMessage(friendId, {id: frame.id, author_id: frame.author_id, text: frame.text, ts: frame.ts, client_id: frame.client_id});
+  if (friendId === state.open) {
+    renderMessages(false);
+  } else {
+    state.friends.get(friendId).unread++;
+    renderFriends();
+  }
+}
+
+// ---------- the WebSocket ----------
+function connect() {
+  if (state.stopped) return;
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const ws = new WebSocket(scheme + '//' + location.host + '/ws?access_token=' + encodeURIComponent(state.token));
+  state.ws = ws;
+  ws.onopen = () => {
+    state.retries = 0;
+    setStatus('online');
+    for (const [friendId, dialog] of state.dialogs) {
+      if (dialog.loaded) catchUp(friendId).then(() => friendId === state.open && renderMessages(false)).catch(showError);
+    }
+  };
+  ws.onmessage = (event) => {
+    const frame = JSON.parse(event.data);
+    if (frame.type === 'accepted') onAccepted(frame);
+    else if (frame.type === 'message') onMessage(frame).catch(showError);
+    else if (frame.type === 'error') onError(frame);
+  };
+  ws.onclose = (event) => {
+    if (state.ws !== ws) return;
+    setStatus('offline (' + event.code + ')');
+    if (state.stopped) return;
+    if (event.code === 4001) return logOut('Your session expired; please log in again.');
+    if (event.code === 4003) return showError(new Error('Too many open tabs; close one and reload.'));
+    scheduleReconnect([1001, 1009, 4002].includes(event.code) && state.retries === 0);
+  };
+}
+
+/** At once (with jitter) after a shutdown or an idle close, else exponential back-off up to 30 s. */
+function scheduleReconnect(soon) {
+  const base = soon ? 1000 : Math.min(30000, 1000 * 2 ** state.retries);
+  state.retries++;
+  state.reconnectTimer = setTimeout(connect, base / 2 + Math.random() * base / 2);
+}
+
+function setStatus(text) {
+  $('status').textContent = text;
+  $('status').className = text === 'online' ? 'online' : 'offline';
+}
+
+function showError(error) {
+  $('chat-error').textContent = error.message;
+}
+
+// ---------- wiring ----------
+$('login-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  logIn($('login-id').value.trim(), $('login-password').value).catch((err) => { $('login-error').textContent = err.message; });
+});
+$('register-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  try {
+    const password = $('register-password').value;
+    const {user_id} = await api('POST', '/user/register',
+      {first_name: $('register-first').value, second_name: $('register-second').value, password});
+    $('login-id').value = user_id;
+    await logIn(user_id, password);
+  } catch (err) {
+    $('login-error').textContent = err.message;
+  }
+});
+$('logout').addEventListener('click', () => logOut());
+$('add-friend-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const id = $('add-friend-id').value.trim();
+  try {
+    await api('PUT', '/friend/set/' + id);
+    $('add-friend-id').value = '';
+    await loadFriends();
+  } catch (err) {
+    showError(err);
+  }
+});
+$('older').addEventListener('click', async () => {
+  const list = $('messages');
+  const fromBottom = list.scrollHeight - list.scrollTop;
+  await loadPage(state.open, '&before=' + encodeURIComponent(dialogOf(state.open).older)).catch(showError);
+  renderMessages(false);
+  list.scrollTop = list.scrollHeight - fromBottom;
+});
+$('composer-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('composer').value;
+  if (!text.trim() || !state.open) return;
+  $('composer').value = '';
+  send(text).catch(showError);
+});
+$('composer').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey) {
+    e.preventDefault();
+    $('composer-form').requestSubmit();
+  }
+});
+
+if (sessionStorage.getItem('chat.token')) {
+  state.token = sessionStorage.getItem('chat.token');
+  start().catch(() => logOut('Please log in again.'));
+}
