@@ -32,7 +32,11 @@ final class Client {
 
     /** Registers a new user through the gateway and logs in. */
     static Client register(String gateway, String reader, String firstName) {
-        String password = "password-" + UUID.randomUUID();
+        return register(gateway, reader, firstName, "password-" + UUID.randomUUID());
+    }
+
+    /** As {@link #register(String, String, String)} with a known password, for logging in through a page. */
+    static Client register(String gateway, String reader, String firstName, String password) {
         Response registered = call("POST", gateway + "/user/register", null, """
                 {"first_name":"%s","second_name":"Tester","birthdate":"1990-01-01","biography":"e2e","city":"Test",
                  "password":"%s"}""".formatted(firstName, password));
@@ -47,6 +51,11 @@ final class Client {
     /** The same user talking to another gateway instance. */
     Client via(String otherGateway) {
         return new Client(id, token, otherGateway, reader);
+    }
+
+    /** {@code PUT /friend/set/{id}}: this user names {@code friend} as a friend. */
+    Response addFriend(Client friend) {
+        return call("PUT", gateway + "/friend/set/" + friend.id, token, null);
     }
 
     Response createDialog(Client friend) {

@@ -109,14 +109,16 @@ final class RunningSystem implements AutoCloseable {
 
     private void startReader() {
         int port = FreePorts.find();
-        run(ReaderApplication.class, ReaderApplication.CONFIG_NAME, port, storeSettings());
+        // the web client, served by gateways on random ports, reads history cross-origin
+        run(ReaderApplication.class, ReaderApplication.CONFIG_NAME, port, Stream.concat(Stream.of(storeSettings()),
+                Stream.of("chat.reader.cors-allowed-origins=http://127.0.0.1:[*]")).toArray(String[]::new));
         readerUrl = "http://127.0.0.1:" + port;
     }
 
     private void startGateway() {
         int port = FreePorts.find();
         run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, port, store.setting(),
-                "spring.datasource.url=" + databaseUrl);
+                "spring.datasource.url=" + databaseUrl, "chat.web.reader-url=" + readerUrl);
         gatewayUrls.add("http://127.0.0.1:" + port);
     }
 
