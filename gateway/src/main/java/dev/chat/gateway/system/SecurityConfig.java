@@ -50,7 +50,9 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // any method, so that a wrong method on an open path is a 405, not a 401
                         .requestMatchers("/user/register", "/login", "/user/get/*", "/user/search").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        // the API description documents the API and holds no data
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // the handshake checks the token itself (?access_token= for browsers): 401 problem without one
                         .requestMatchers(WebSocketConfig.PATH).permitAll()
                         .requestMatchers("/", "/web/**", "/api/v1/client-config").permitAll() // the web client
