@@ -1,6 +1,7 @@
 package dev.chat.gateway.live;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.UUID;
@@ -27,10 +28,10 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * <p>Writing: {@link #push} never writes on the caller's thread (the Kafka fan-out thread must never wait for a
  * socket). It appends to this session's outbox, and one task at a time on the shared push pool drains the outbox,
  * in order, through a {@link ConcurrentWebSocketSessionDecorator}. A client that stops reading makes only that task
- * wait, for at most {@code chat.ws.send-time-limit} (Tomcat's blocking-send timeout is set to it). The limits are
- * checked on every push and by the heartbeat: outbox plus decorator buffer over {@code chat.ws.send-buffer-limit},
- * or one write running longer than {@code chat.ws.send-time-limit}, closes the session with
- * {@link CloseCode#SLOW_CONSUMER} instead of buffering without bound.
+ * wait. The limits are checked on every push and by the heartbeat: outbox plus decorator buffer over
+ * {@code chat.ws.send-buffer-limit}, or one write running longer than {@code chat.ws.send-time-limit}, closes the
+ * session with {@link CloseCode#SLOW_CONSUMER} instead of buffering without bound; the blocked write is given up
+ * after twice the send time limit at the latest.
  *
  * <p>Thread-safe.
  */
@@ -38,7 +39,11 @@ final class ChatSession {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSession.class);
 
-    /** Tomcat's per-session limit on one blocking write (default 20 s). */
+    /**
+     * Tomcat's per-session limit on one blocking write (default 20 s). Set to twice the send time limit: the heartbeat
+     * closes a stuck session with 4500 first; Tomcat's timeout, which drops the connection without a close code,
+     * only frees the push thread if even that close did not get through.
+     */
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     /**
      * How long Tomcat tries to send the close frame while a write is stuck (default 50 ms, then it drops the TCP
@@ -75,7 +80,7 @@ final class ChatSession {
         this.lastPing = now;
         if (raw instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession() instanceof jakarta.websocket.Session container) {
-            container.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, limits.sendTimeLimit().toMillis());
+            container.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, 2 * limits.sendTimeLimit().toMillis());
             container.getUserProperties().put(TOMCAT_CLOSE_SEND_TIMEOUT, limits.sendTimeLimit().toMillis());
         }
     }
@@ -186,8 +191,8 @@ final class ChatSession {
             }
         } catch (IOException | RuntimeException e) { // limit exceeded, write timed out, connection gone
             log.debug("session {} of user {}: write failed: {}", id(), userId(), e.toString());
-            if (socket.isOpen()) {
-                close(CloseCode.SLOW_CONSUMER);
+            if (socket.isOpen() || timedOut(e)) {
+                close(CloseCode.SLOW_CONSUMER); // counted as one even when Tomcat already dropped the connection
             } else {
                 closed();
             }
@@ -197,6 +202,15 @@ final class ChatSession {
                 scheduleDrain(); // a push raced with the end of this drain
             }
         }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void closeNow() {

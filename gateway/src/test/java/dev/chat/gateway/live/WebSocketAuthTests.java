@@ -82,6 +82,13 @@ class WebSocketAuthTests extends WebSocketTest {
     }
 
     @Test
+    void aPlainGetWithAValidTokenIsABadRequestNotAnUpgrade() {
+        User user = http.newUser("Plain");
+
+        assertThat(http.get("/ws", user.token()).status()).isEqualTo(400);
+    }
+
+    @Test
     void anotherOriginIsRefused() {
         User user = http.newUser("Origin");
 
