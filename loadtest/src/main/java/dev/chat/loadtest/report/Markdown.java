@@ -25,7 +25,7 @@ final class Markdown {
                 + "; commit `" + s.run().get("commit") + "`; machine load average before the run: "
                 + s.run().get("load_before") + " (1, 5, 15 min); " + s.run().get("seconds") + " s in all. Set-up, data set and"
                 + " method at the end.");
-        customerTable(md, sql, redis, s.ratios().get("overall"));
+        customerTable(md, sql, redis, s.ratios() == null ? null : s.ratios().get("overall"));
         md.heading(2, "Acceptance criteria (the customer's)");
         for (Verdict v : s.acceptance()) {
             md.line("- **" + v.question() + "** " + (v.met() ? "**Yes.** " : "**No.** ") + v.evidence());

@@ -80,6 +80,13 @@ final class MarkdownDetails {
                     a == null || b == null ? "–" : ratio(SummaryBuilder.div(b.p95(), a.p95())),
                     (a == null ? "–" : n(a.written())) + " / " + (b == null ? "–" : n(b.written())));
         }
+        for (StoreSummary st : s.stores().values()) {
+            E2e e = st.overall().acceptedToStored();
+            if (e != null && e.pendingAfterWait() != null && e.pendingAfterWait() > 0) {
+                md.blank().line("**" + label(st.store()) + "**: the writer was still " + n(e.pendingAfterWait())
+                        + " commands behind when the collector stopped waiting; their (longest) latencies are not in the table.");
+            }
+        }
         boolean pushed = s.stores().values().stream().anyMatch(st -> st.overall().acceptedToPushed() != null);
         if (!pushed) {
             md.blank().line("**Accepted → pushed** over WebSocket: not measured in this run (no WebSocket scenario).");

@@ -33,8 +33,10 @@ final class SetupSection {
                     + n(num(d, "messages")) + " messages (" + n(num(d, "messagesPerDialog")) + " a dialog), seeded in "
                     + d.get("seconds") + " s. Store settings: " + settings(d.get("settings")) + ".");
         }
-        md.line("- **Services**: heap " + s.run().get("service_heap") + " each (`CHAT_SERVICE_HEAP`), otherwise as `./chat up`"
-                + " starts them" + tuning(s.run()) + "; `/actuator/metrics` exposed for the run.");
+        String opts = s.run().getOrDefault("service_java_opts", "");
+        md.line("- **Services**: heap " + s.run().get("service_heap") + " each (`CHAT_SERVICE_HEAP`), JVM options `"
+                + (opts.isBlank() ? "(none: G1)" : opts) + "` (`CHAT_SERVICE_JAVA_OPTS`), otherwise as `./chat up` starts them"
+                + tuning(s.run()) + "; `/actuator/metrics` exposed for the run; the settings under Tuning below.");
         tuningFiles(md, s.run());
         profile(md, s.profile());
         method(md);

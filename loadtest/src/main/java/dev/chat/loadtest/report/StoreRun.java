@@ -160,6 +160,6 @@ final class StoreRun {
     }
 
     /** One window of e2e.json: accepted → stored, ms. */
-    record E2e(long written, long rejected, double mean, long p50, long p95, long p99, long max) {
+    record E2e(long written, long rejected, double mean, long p50, long p95, long p99, long max, Long pendingAfterWait) {
     }
 }
