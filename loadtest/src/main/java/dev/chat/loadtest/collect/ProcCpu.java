@@ -21,7 +21,7 @@ final class ProcCpu {
         this.pids = pids;
     }
 
-    /** Ticks used so far by each part (missing: gone), plus {@code machine.busy} and {@code machine.all}. */
+    /** Ticks used so far by each part (missing: gone), plus {@code machine.busy}, {@code .all} and {@code .steal}. */
     Map<String, Long> sample() throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
         Map<Long, long[]> all = allProcesses();
@@ -42,6 +42,8 @@ final class ProcCpu {
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
         ticks.put("machine.busy", total - idle);
         ticks.put("machine.all", total);
+        // time the hypervisor gave this VM's CPUs to others: high steal makes every process look slower
+        ticks.put("machine.steal", cpu.length > 8 ? Long.parseLong(cpu[8]) : 0);
         return ticks;
     }
 

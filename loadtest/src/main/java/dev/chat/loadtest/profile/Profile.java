@@ -28,12 +28,35 @@ public record Profile(String name, Stage warmup, int pauseSeconds, List<Stage> s
         stages = List.copyOf(stages);
     }
 
+    /**
+     * {@code full}, {@code short}, or for experiments {@code custom:<warm-up users>x<seconds>;<users>/<spawn>/<seconds>;...},
+     * e.g. {@code custom:50x10;1000/50/40}.
+     */
     public static Profile named(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith("custom:")) {
+            return custom(name, n.substring("custom:".length()).split(";"));
+        }
+        return switch (n) {
             case "full" -> FULL;
             case "short" -> SHORT;
-            default -> throw new IllegalArgumentException("loadtest: unknown profile '" + name + "' (full or short)");
+            default -> throw new IllegalArgumentException("loadtest: unknown profile '" + name + "' (full, short or custom:...)");
         };
+    }
+
+    private static Profile custom(String name, String[] parts) {
+        try {
+            String[] warmup = parts[0].split("x");
+            List<Stage> stages = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                String[] st = parts[i].split("/");
+                stages.add(Stage.of(Integer.parseInt(st[0]), Integer.parseInt(st[1]), Integer.parseInt(st[2])));
+            }
+            int users = Integer.parseInt(warmup[0]);
+            return new Profile(name, new Stage("warm-up", users, Math.max(1, users / 2), Integer.parseInt(warmup[1])), 2, stages);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("loadtest: profile '" + name + "' is not custom:<users>x<s>;<users>/<spawn>/<s>;...", e);
+        }
     }
 
     /** Offset of the first measured stage: warm-up and pause before it. */

@@ -135,8 +135,9 @@ final class MarkdownDetails {
         StoreSummary any = sql != null ? sql : redis;
         int top = any.stages().size() - 1;
         md.line("Average CPU per process during the top stage (" + any.stages().get(top).name() + "), in % of one core (the"
-                + " machine has " + s.machine().get("cpus") + "); `machine` is the whole machine in % of all cores. From /proc,"
-                + " PostgreSQL with all its backends.").blank();
+                + " machine has " + s.machine().get("cpus") + "); `machine` is the whole machine in % of all cores (other"
+                + " people's processes included), `machine steal` the hypervisor's share. From /proc, PostgreSQL with all its"
+                + " backends.").blank();
         Set<String> parts = new LinkedHashSet<>();
         for (StoreSummary st : new StoreSummary[] {sql, redis}) {
             if (st != null) {
@@ -146,6 +147,24 @@ final class MarkdownDetails {
         md.header("process", "SQL run", "Redis run");
         for (String part : parts) {
             md.row(part, cpu(sql, top, part), cpu(redis, top, part));
+        }
+        md.blank().line("The same as CPU time per operation (ms of CPU; a process's % of a core is CPU-ms per second, divided by"
+                + " that operation's rate): what a request costs each process, independent of how busy the machine was."
+                + " Gatling's line is the control: its work per request is the same for both stores, so a difference there"
+                + " means the machine itself ran at another speed during that run (neighbours, caches, steal).").blank();
+        Set<String> keys = new LinkedHashSet<>();
+        for (StoreSummary st : new StoreSummary[] {sql, redis}) {
+            if (st != null) {
+                keys.addAll(st.stages().get(top).cpuMsPerOperation().keySet());
+            }
+        }
+        md.header("CPU ms", "SQL run", "Redis run", "Redis ÷ SQL");
+        for (String key : keys) {
+            Double a = sql == null ? null : sql.stages().get(top).cpuMsPerOperation().get(key);
+            Double b = redis == null ? null : redis.stages().get(top).cpuMsPerOperation().get(key);
+            md.row(key, a == null ? "–" : String.format(java.util.Locale.ROOT, "%.3f", a),
+                    b == null ? "–" : String.format(java.util.Locale.ROOT, "%.3f", b),
+                    a == null || b == null || a == 0 ? "–" : ratio(SummaryBuilder.div(b, a)));
         }
         md.blank().line("Per stage: the writer's largest backlog (Kafka consumer lag, commands) and GC pause time per service (s).").blank();
         md.header("stage", "SQL lag", "Redis lag", "SQL GC gateway/reader/writer", "Redis GC gateway/reader/writer");

@@ -22,6 +22,9 @@ record Summary(String profile, String date, String command, Map<String, String> 
      * One store over one window (a stage, or {@code overall}: all measured stages).
      *
      * @param cpu             average CPU per process in % of one core, {@code machine} in % of all cores
+     * @param cpuMsPerOperation CPU time per operation, ms: {@code reader per read}, {@code gateway per send}, {@code writer
+     *                        per send}, {@code kafka per send}, {@code store per request}, {@code gatling per request},
+     *                        {@code all per request} (the chat's processes and Gatling)
      * @param maxConsumerLag  largest writer backlog (commands) seen, -1 unknown
      * @param gcSeconds       GC pause time per service during the window
      * @param acceptedToStored gateway acceptance → stored by the writer (from its events), ms
@@ -31,7 +34,7 @@ record Summary(String profile, String date, String command, Map<String, String> 
      */
     record Window(String name, int users, long requests, long errors, double errorPercent, double rps,
                   double readsPerSecond, double writesPerSecond, Figures read, Figures send, Map<String, Double> cpu,
-                  long maxConsumerLag, Map<String, Double> gcSeconds, E2e acceptedToStored, Figures acceptedToPushed,
+                  Map<String, Double> cpuMsPerOperation, long maxConsumerLag, Map<String, Double> gcSeconds, E2e acceptedToStored, Figures acceptedToPushed,
                   Figures wsSend) {
     }
 

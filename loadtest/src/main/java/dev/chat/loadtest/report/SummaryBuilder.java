@@ -45,9 +45,33 @@ final class SummaryBuilder {
                 gc.put(service, seconds);
             }
         }
+        Map<String, Double> cpu = run.cpu(stage);
         return new Window(name, users, requests, errors, requests == 0 ? 0 : 100.0 * errors / requests, run.rps(stage),
-                read.perSecond(), send.perSecond(), read, send, run.cpu(stage), stage < 0 ? -1 : run.maxLag(stage), gc,
+                read.perSecond(), send.perSecond(), read, send, cpu, cpuPerOperation(cpu, read.perSecond(), send.perSecond()),
+                stage < 0 ? -1 : run.maxLag(stage), gc,
                 run.e2e.get(stage < 0 ? "overall" : "stage" + (stage + 1)), websocket ? push : null, websocket ? wsSend : null);
+    }
+
+    /** % of a core is CPU-ms per second: divided by operations per second, CPU-ms per operation. */
+    private static Map<String, Double> cpuPerOperation(Map<String, Double> cpu, double reads, double sends) {
+        Map<String, Double> per = new LinkedHashMap<>();
+        if (cpu.isEmpty() || reads == 0 || sends == 0) {
+            return per;
+        }
+        double all = reads + sends;
+        per.put("reader per read", ms(cpu.get("reader"), reads));
+        per.put("gateway per send", ms(cpu.get("gateway"), sends));
+        per.put("writer per send", ms(cpu.get("writer"), sends));
+        per.put("kafka per send", ms(cpu.get("kafka"), sends));
+        per.put("store per request", ms(cpu.getOrDefault("redis", 0.0) + cpu.getOrDefault("postgres", 0.0), all));
+        per.put("gatling per request", ms(cpu.get("gatling"), all));
+        double sum = cpu.entrySet().stream().filter(e -> !e.getKey().startsWith("machine")).mapToDouble(Map.Entry::getValue).sum();
+        per.put("all per request", ms(sum, all));
+        return per;
+    }
+
+    private static Double ms(Double percentOfCore, double perSecond) {
+        return percentOfCore == null ? null : Math.round(percentOfCore * 10 / perSecond * 1000) / 1000.0;
     }
 
     private static Integer errorsFrom(List<Window> stages) {

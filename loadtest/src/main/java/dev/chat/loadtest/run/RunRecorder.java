@@ -129,7 +129,8 @@ public final class RunRecorder {
     public String position(long nowMs) {
         double t = (nowMs - startMs) / 1000.0;
         int stage = profile.stageAt(t);
-        String where = stage < 0 ? (t < profile.warmup().seconds() ? "warm-up" : "pause")
+        String where = t >= profile.end() ? "after the run (draining)"
+                : stage < 0 ? (t < profile.warmup().seconds() ? "warm-up" : "pause")
                 : "stage " + (stage + 1) + "/" + profile.stages().size() + " (" + profile.stages().get(stage).name() + ")";
         return String.format(Locale.ROOT, "%3d:%02d %-24s", (int) t / 60, (int) t % 60, where);
     }
