@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -34,7 +35,8 @@ final class ProcCpu {
             ticks.put(part, sum);
         });
         ticks.put("gatling", ticksOf(all, cmd -> cmd.contains("io.gatling") && !cmd.contains("classworlds")));
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        List<String> stat = Files.readAllLines(Path.of("/proc/stat"));
+        String[] cpu = stat.get(0).trim().split("\\s+");
         long total = 0;
         for (int i = 1; i < cpu.length && i <= 8; i++) {
             total += Long.parseLong(cpu[i]);
@@ -44,6 +46,9 @@ final class ProcCpu {
         ticks.put("machine.all", total);
         // time the hypervisor gave this VM's CPUs to others: high steal makes every process look slower
         ticks.put("machine.steal", cpu.length > 8 ? Long.parseLong(cpu[8]) : 0);
+        // context switches of the whole machine (a count, not ticks): thread hand-offs cost every process cache warmth
+        stat.stream().filter(l -> l.startsWith("ctxt ")).findFirst()
+                .ifPresent(l -> ticks.put("machine.ctxt", Long.parseLong(l.substring(5).trim())));
         return ticks;
     }
 

@@ -158,7 +158,7 @@ final class MarkdownDetails {
                 keys.addAll(st.stages().get(top).cpuMsPerOperation().keySet());
             }
         }
-        md.header("CPU ms", "SQL run", "Redis run", "Redis ÷ SQL");
+        md.header("per operation", "SQL run", "Redis run", "Redis ÷ SQL");
         for (String key : keys) {
             Double a = sql == null ? null : sql.stages().get(top).cpuMsPerOperation().get(key);
             Double b = redis == null ? null : redis.stages().get(top).cpuMsPerOperation().get(key);
@@ -175,7 +175,7 @@ final class MarkdownDetails {
 
     private static String cpu(StoreSummary store, int stage, String part) {
         Double value = store == null ? null : store.stages().get(stage).cpu().get(part);
-        return value == null ? "–" : n(value) + " %";
+        return value == null ? "–" : n(value) + (part.contains("/s") ? "" : " %");
     }
 
     private static String lag(StoreSummary store, int stage) {

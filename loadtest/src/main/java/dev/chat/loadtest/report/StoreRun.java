@@ -110,6 +110,10 @@ final class StoreRun {
         long busy = ends[1].cpu().get("machine.busy") - ends[0].cpu().get("machine.busy");
         long all = ends[1].cpu().get("machine.all") - ends[0].cpu().get("machine.all");
         cpu.put("machine", all == 0 ? 0 : 100.0 * busy / all);
+        Long ctxtBefore = ends[0].cpu().get("machine.ctxt");
+        if (ctxtBefore != null && ends[1].cpu().get("machine.ctxt") != null) {
+            cpu.put("machine context switches/s", (ends[1].cpu().get("machine.ctxt") - ctxtBefore) / seconds);
+        }
         Long stealBefore = ends[0].cpu().get("machine.steal");
         if (stealBefore != null && all > 0) {
             cpu.put("machine steal", 100.0 * (ends[1].cpu().get("machine.steal") - stealBefore) / all);

@@ -22,9 +22,8 @@ record Summary(String profile, String date, String command, Map<String, String> 
      * One store over one window (a stage, or {@code overall}: all measured stages).
      *
      * @param cpu             average CPU per process in % of one core, {@code machine} in % of all cores
-     * @param cpuMsPerOperation CPU time per operation, ms: {@code reader per read}, {@code gateway per send}, {@code writer
-     *                        per send}, {@code kafka per send}, {@code store per request}, {@code gatling per request},
-     *                        {@code all per request} (the chat's processes and Gatling)
+     * @param cpuMsPerOperation CPU time per operation, ms, by process and operation (e.g. {@code reader, CPU ms per read}),
+     *                        and the machine's context switches per request
      * @param maxConsumerLag  largest writer backlog (commands) seen, -1 unknown
      * @param gcSeconds       GC pause time per service during the window
      * @param acceptedToStored gateway acceptance → stored by the writer (from its events), ms

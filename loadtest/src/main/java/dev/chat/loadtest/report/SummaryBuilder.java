@@ -59,14 +59,18 @@ final class SummaryBuilder {
             return per;
         }
         double all = reads + sends;
-        per.put("reader per read", ms(cpu.get("reader"), reads));
-        per.put("gateway per send", ms(cpu.get("gateway"), sends));
-        per.put("writer per send", ms(cpu.get("writer"), sends));
-        per.put("kafka per send", ms(cpu.get("kafka"), sends));
-        per.put("store per request", ms(cpu.getOrDefault("redis", 0.0) + cpu.getOrDefault("postgres", 0.0), all));
-        per.put("gatling per request", ms(cpu.get("gatling"), all));
+        per.put("reader, CPU ms per read", ms(cpu.get("reader"), reads));
+        per.put("gateway, CPU ms per send", ms(cpu.get("gateway"), sends));
+        per.put("writer, CPU ms per send", ms(cpu.get("writer"), sends));
+        per.put("kafka, CPU ms per send", ms(cpu.get("kafka"), sends));
+        per.put("store (Redis or PostgreSQL), CPU ms per request", ms(cpu.getOrDefault("redis", 0.0) + cpu.getOrDefault("postgres", 0.0), all));
+        per.put("gatling, CPU ms per request", ms(cpu.get("gatling"), all));
         double sum = cpu.entrySet().stream().filter(e -> !e.getKey().startsWith("machine")).mapToDouble(Map.Entry::getValue).sum();
-        per.put("all per request", ms(sum, all));
+        per.put("all of them, CPU ms per request", ms(sum, all));
+        Double switches = cpu.get("machine context switches/s");
+        if (switches != null) {
+            per.put("machine, context switches per request", Math.round(switches / all * 10) / 10.0);
+        }
         return per;
     }
 
