@@ -53,7 +53,9 @@ cp "$ROOT"/loadtest/tuning/*.yml "$DATA/tuning/"
 {
   echo "profile=$PROFILE"
   echo "stores=$STORES"
-  echo "command=./chat loadtest --profile $PROFILE"
+  # the command as run, with the environment that moved it off the default run directory and ports
+  echo "command=$(env | grep -E '^CHAT_(RUN_DIR|[A-Z_]*_PORT)=' | sort | tr '\n' ' ')./chat loadtest --profile $PROFILE$( \
+    [[ $STORES != "postgres redis" ]] && printf ' --stores "%s"' "$STORES")"
   echo "started=$(date -u +%FT%TZ)"
   echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
