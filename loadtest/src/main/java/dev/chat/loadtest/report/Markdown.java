@@ -16,7 +16,8 @@ final class Markdown {
     private Markdown() {
     }
 
-    static String render(Summary s) {
+    /** @param notes the report folder's NOTES.md (the analysis written after the run), or null */
+    static String render(Summary s, String notes) {
         StoreSummary sql = s.stores().get("postgres");
         StoreSummary redis = s.stores().get("redis");
         Md md = new Md();
@@ -43,6 +44,10 @@ final class Markdown {
         }
         md.line("").line("(\"Errors\": the first stage with a failed request. \"Latency climbs\": the first stage whose p95 of"
                 + " reads or sends is over 50 ms and more than twice the previous stage's.)");
+        if (notes != null && !notes.isBlank()) {
+            md.heading(2, "Findings (NOTES.md, written after the run from the figures below)");
+            md.line(notes.strip());
+        }
         MarkdownDetails.charts(md);
         MarkdownDetails.stages(md, s);
         MarkdownDetails.endToEnd(md, s);

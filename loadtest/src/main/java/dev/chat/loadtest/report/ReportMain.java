@@ -48,7 +48,8 @@ public final class ReportMain {
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
         Charts.rps(runs.get("postgres"), runs.get("redis"), dir.resolve("rps.png"));
         Charts.p95(runs.get("postgres"), runs.get("redis"), dir.resolve("p95.png"));
-        Files.writeString(dir.resolve("REPORT.md"), Markdown.render(summary));
+        Path notes = dir.resolve("NOTES.md");
+        Files.writeString(dir.resolve("REPORT.md"), Markdown.render(summary, Files.exists(notes) ? Files.readString(notes) : null));
         long failed = failures(runs);
         System.err.println("report: " + dir.resolve("REPORT.md") + (failed == 0 ? "" : "; " + failed + " failed requests or rejected messages"));
         System.exit(failed == 0 ? 0 : 1);
