@@ -29,8 +29,8 @@ import org.springframework.web.socket.WebSocketSession;
 @Component
 class SessionRegistry implements SmartLifecycle {
 
-    /** A user's sessions here, and one send budget shared by them. */
-    private record UserSessions(Set<ChatSession> sessions, SendRateLimiter sends) {
+    /** A user's sessions here. */
+    private record UserSessions(Set<ChatSession> sessions) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
@@ -59,8 +59,7 @@ class SessionRegistry implements SmartLifecycle {
         ChatSession session = new ChatSession(raw, user, this::push, ws, metrics, System.currentTimeMillis());
         boolean[] added = {false};
         users.compute(user.id(), (id, current) -> {
-            UserSessions entry = current != null ? current : new UserSessions(ConcurrentHashMap.newKeySet(),
-                    new SendRateLimiter(ws.sendRate(), ws.sendBurst(), System.nanoTime()));
+            UserSessions entry = current != null ? current : new UserSessions(ConcurrentHashMap.newKeySet());
             if (entry.sessions().size() < ws.maxSessionsPerUser()) {
                 added[0] = entry.sessions().add(session);
             }
@@ -88,12 +87,6 @@ class SessionRegistry implements SmartLifecycle {
     List<ChatSession> sessionsOf(UUID userId) {
         UserSessions entry = users.get(userId);
         return entry == null ? List.of() : List.copyOf(entry.sessions());
-    }
-
-    /** Whether the user may send one more message now ({@code chat.ws.send-rate}, {@code send-burst}). */
-    boolean tryAcquireSend(UUID userId) {
-        UserSessions entry = users.get(userId);
-        return entry == null || entry.sends().tryAcquire(System.nanoTime());
     }
 
     int openSessions() {

@@ -1,5 +1,6 @@
 package dev.chat.gateway.message;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
@@ -18,8 +19,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts a message: resolves the dialog (Redis, cached), fixes id and timestamp, and answers only once Kafka
- * has acknowledged the command. Never answers "accepted" for a message Kafka did not take.
+ * Accepts a message: takes it from the author's send budget ({@link SendRateLimiter}, shared by HTTP and WebSocket),
+ * resolves the dialog (Redis, cached), fixes id and timestamp, and answers only once Kafka has acknowledged the
+ * command. Never answers "accepted" for a message Kafka did not take; publishes nothing for a refused one.
  */
 @Service
 class MessageService implements MessageSender {
@@ -29,12 +31,16 @@ class MessageService implements MessageSender {
     private final Dialogs dialogs;
     private final CommandPublisher publisher;
     private final ClientIdRegistry clientIds;
+    private final SendRateLimiter limiter;
+    private final MessageProperties properties;
     private final Validator validator;
 
     MessageService(Dialogs dialogs, CommandPublisher publisher, MessageProperties properties, Validator validator) {
         this.dialogs = dialogs;
         this.publisher = publisher;
         this.clientIds = new ClientIdRegistry(properties);
+        this.limiter = new SendRateLimiter(properties.sendRate(), properties.sendBurst(), System::nanoTime);
+        this.properties = properties;
         this.validator = validator;
     }
 
@@ -55,6 +61,7 @@ class MessageService implements MessageSender {
      * @param clientId     the client's id for this send, or null
      */
     MessageAccepted send(UUID authorId, UUID friendId, String text, String clientId, boolean createDialog) {
+        takeFromBudget(authorId, clientId);
         if (authorId.equals(friendId)) {
             throw Problems.badRequest(Problems.VALIDATION, "a message needs a recipient other than the sender");
         }
@@ -73,6 +80,16 @@ class MessageService implements MessageSender {
         }
         publisher.awaitAck(entry.publication(publisher::publish), command);
         return MessageAccepted.of(command);
+    }
+
+    /** @throws org.springframework.web.ErrorResponseException 429 {@code rate-limited} with {@code Retry-After} */
+    private void takeFromBudget(UUID authorId, String clientId) {
+        Duration wait = limiter.acquire(authorId);
+        if (!wait.isZero()) {
+            throw Problems.rateLimited("more than " + properties.sendBurst() + " messages at once or "
+                    + properties.sendRate() + " per second from one user; this one was not sent, retry later"
+                    + (clientId == null ? "" : " (a retry with the same client_id cannot duplicate it)"), wait);
+        }
     }
 
     /** The field as the client spells it: the API's JSON is snake_case. */

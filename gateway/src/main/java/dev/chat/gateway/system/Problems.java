@@ -34,6 +34,7 @@ public final class Problems {
     public static final String CLIENT_ID_CONFLICT = "client-id-conflict";
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+    public static final String RATE_LIMITED = "rate-limited";
     public static final String SERVICE_UNAVAILABLE = "service-unavailable";
     public static final String INTERNAL_ERROR = "internal-error";
     public static final String BAD_REQUEST = "bad-request";
@@ -78,10 +79,25 @@ public final class Problems {
      * Nothing was accepted, so the client may retry the same request.
      */
     public static ErrorResponseException unavailable(String detail, Duration retryAfter, Throwable cause) {
+        return withRetryAfter(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE, detail, retryAfter, cause);
+    }
+
+    /**
+     * 429 with {@code Retry-After}: the user sent more than their rate allows. Nothing was accepted; the same
+     * request may be retried after that many seconds.
+     */
+    public static ErrorResponseException rateLimited(String detail, Duration retryAfter) {
+        return withRetryAfter(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, detail, retryAfter, null);
+    }
+
+    /** {@code Retry-After} in whole seconds, rounded up and at least 1 (a client that retries at once is refused again). */
+    private static ErrorResponseException withRetryAfter(HttpStatus status, String slug, String detail, Duration retryAfter,
+                                                         Throwable cause) {
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-        ProblemDetail body = of(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE, detail);
-        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, body, cause) {
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemDetail body = of(status, slug, detail);
+        return new ErrorResponseException(status, body, cause) {
             @Override
             public HttpHeaders getHeaders() {
                 return headers;

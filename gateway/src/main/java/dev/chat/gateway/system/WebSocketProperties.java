@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,8 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param idleTimeout        a session with no frame and no pong for this long is closed (4002)
  * @param pingInterval       how often the server pings every session; browsers answer pings by themselves
  * @param maxSessionsPerUser open sessions one user may have on this gateway; one more is closed (4003)
- * @param sendRate           sustained {@code send} frames per second per user on this gateway
- * @param sendBurst          {@code send} frames a user may send at once before {@code sendRate} applies
  * @param pushThreads        threads that write to sockets; a stuck client holds one for at most {@code sendTimeLimit}
  * @param allowedOrigins     browser origins allowed to open {@code /ws} besides the gateway's own (empty: only
  *                           pages served by this gateway); clients that send no {@code Origin} are not checked
@@ -37,8 +34,6 @@ public record WebSocketProperties(@NotNull @DefaultValue("16KB") DataSize maxTex
                                   @NotNull @DefaultValue("60s") Duration idleTimeout,
                                   @NotNull @DefaultValue("20s") Duration pingInterval,
                                   @Min(1) @DefaultValue("16") int maxSessionsPerUser,
-                                  @Positive @DefaultValue("20") double sendRate,
-                                  @Min(1) @DefaultValue("40") int sendBurst,
                                   @Min(1) @Max(1024) @DefaultValue("16") int pushThreads,
                                   @NotNull @DefaultValue List<String> allowedOrigins) {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ClientIdRegistryTests {
 
-    private final ClientIdRegistry registry = new ClientIdRegistry(new MessageProperties(Duration.ofMinutes(1), 1000));
+    private final ClientIdRegistry registry = new ClientIdRegistry(new MessageProperties(Duration.ofMinutes(1), 1000, 20, 40));
     private final UUID author = UUID.randomUUID();
 
     @Test
