@@ -1,0 +1,49 @@
+package dev.chat.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Production (profile {@code prod}) refuses the public development secret; development and real secrets start. */
+class JwtSecretCheckTests {
+
+    private static final String STRONG_SECRET = "a-real-secret-of-more-than-32-bytes-1234";
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(JwtProperties.class)
+    @Import(JwtSecretCheck.class)
+    static class Jwt {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Jwt.class);
+
+    @Test
+    void productionRefusesTheDevelopmentDefaultNamingServiceAndProperty() {
+        runner.withPropertyValues("spring.profiles.active=prod")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("gateway").hasMessageContaining("'prod'")
+                        .hasMessageContaining("chat.security.jwt.secret").hasMessageContaining("CHAT_SECURITY_JWT_SECRET"));
+    }
+
+    @Test
+    void productionRefusesTheDevelopmentSecretAlsoWhenSetExplicitly() {
+        runner.withPropertyValues("spring.profiles.active=prod", "chat.security.jwt.secret=" + JwtProperties.DEV_SECRET)
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void productionStartsWithAStrongSecret() {
+        runner.withPropertyValues("spring.profiles.active=prod", "chat.security.jwt.secret=" + STRONG_SECRET)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtSecretCheck.class));
+    }
+
+    @Test
+    void developmentStartsWithTheDevelopmentDefault() {
+        runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtSecretCheck.class));
+    }
+}
