@@ -44,8 +44,12 @@ public abstract class WriterIntegrationTest {
     }
 
     protected void send(String topic, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    protected void send(ProducerRecord<String, byte[]> record) {
         try {
-            clients.producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            clients.producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("test producer: " + e.getMessage(), e);
         }

@@ -1,11 +1,14 @@
 package dev.chat.gateway.live;
 
+import dev.chat.common.command.RequestIds;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageSender;
 import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.system.SocketUser;
+import dev.chat.gateway.system.WebSocketProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.socket.BinaryMessage;
@@ -26,20 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ChatSocketHandler extends AbstractWebSocketHandler {
 
-    /** The error frame's code when the user's send budget (shared with HTTP, see {@link MessageSender}) is spent. */
-    static final String RATE_LIMITED = Problems.RATE_LIMITED;
+    static final String RATE_LIMITED = "rate-limited";
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final String SESSION = ChatSession.class.getName();
 
     private final SessionRegistry sessions;
     private final MessageSender sender;
+    private final WebSocketProperties ws;
     private final FrameReader reader;
     private final Frames frames;
 
-    ChatSocketHandler(SessionRegistry sessions, MessageSender sender, JsonMapper json) {
+    ChatSocketHandler(SessionRegistry sessions, MessageSender sender, WebSocketProperties ws, JsonMapper json) {
         this.sessions = sessions;
         this.sender = sender;
+        this.ws = ws;
         this.reader = new FrameReader(json);
         this.frames = new Frames(json);
     }
@@ -61,17 +65,23 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             return;
         }
         if (frame instanceof Frames.Send send) {
-            session.push(frames.text(send(session, send)));
+            MDC.put(RequestIds.MDC_KEY, RequestIds.create()); // one id per send frame, like one per HTTP request
+            try {
+                session.push(frames.text(send(session, send)));
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
         } else {
             session.push(frames.text(Frames.Pong.INSTANCE));
         }
     }
 
-    /**
-     * The answer to a send: {@code accepted} once Kafka has it, else an {@code error} with the problem's type
-     * ({@code rate-limited} when the user's send budget is spent).
-     */
+    /** The answer to a send: {@code accepted} once Kafka has it, else an {@code error} with the problem's type. */
     private Object send(ChatSession session, Frames.Send send) {
+        if (!sessions.tryAcquireSend(session.userId())) {
+            return Frames.Error.of(send.clientId(), RATE_LIMITED, "more than " + ws.sendBurst() + " messages at once or "
+                    + ws.sendRate() + " per second; not sent, retry the same client_id shortly");
+        }
         try {
             MessageAccepted accepted = sender.send(session.userId(), send.to(), send.text(), send.clientId());
             return Frames.Accepted.of(send.clientId(), accepted);

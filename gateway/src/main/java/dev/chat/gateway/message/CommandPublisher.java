@@ -1,21 +1,26 @@
 package dev.chat.gateway.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.gateway.system.ChatKafkaProperties;
 import dev.chat.gateway.system.HttpProperties;
 import dev.chat.gateway.system.Problems;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands send commands to Kafka, keyed by dialog id so one dialog's messages stay in acceptance order.
+ * Hands send commands to Kafka, keyed by dialog id so one dialog's messages stay in acceptance order, with the
+ * request id of the caller's MDC as a header ({@link RequestIds}) so the writer's log lines carry it too.
  * The producer runs with {@code acks=all} and idempotence, so a completed future means the record is on every
  * in-sync replica; {@code max.block.ms}/{@code delivery.timeout.ms} bound how long a dead Kafka can hold us.
  */
@@ -38,7 +43,13 @@ class CommandPublisher {
     /** Starts publishing; the future fails instead of throwing, also when the producer refuses at once. */
     CompletableFuture<?> publish(SendMessageCommand command) {
         try {
-            return template.send(kafka.topics().messageCommands(), command.dialogId().toString(), command);
+            ProducerRecord<String, SendMessageCommand> record = new ProducerRecord<>(kafka.topics().messageCommands(),
+                    command.dialogId().toString(), command);
+            String requestId = MDC.get(RequestIds.MDC_KEY);
+            if (requestId != null) {
+                record.headers().add(RequestIds.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+            }
+            return template.send(record);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -52,6 +63,8 @@ class CommandPublisher {
     void awaitAck(CompletableFuture<?> publication, SendMessageCommand command) {
         try {
             publication.get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            log.atDebug().addKeyValue("messageId", command.messageId()).addKeyValue("dialogId", command.dialogId())
+                    .log("message accepted: Kafka acknowledged the command");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(command, "interrupted while waiting for Kafka", e);

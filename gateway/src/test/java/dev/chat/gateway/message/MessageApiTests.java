@@ -2,6 +2,7 @@ package dev.chat.gateway.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogStore;
@@ -70,6 +72,19 @@ class MessageApiTests extends GatewayIntegrationTest {
         assertThat(record.headers().lastHeader("__TypeId__")).isNull();
         assertThat(record.value()).isEqualTo(new SendMessageCommand(id, dialogId, me.id(), friend.id(),
                 "Привет, как дела? 👋", ts, null));
+    }
+
+    @Test
+    void theRequestIdAnsweredToTheClientTravelsWithTheCommand() {
+        createDialog();
+
+        Reply reply = send(me, friend.id(), Map.of("text", "traced"));
+
+        String requestId = reply.headers().firstValue(RequestIds.HTTP_HEADER).orElseThrow();
+        UUID id = UUID.fromString(reply.json().get("id").asString());
+        ConsumerRecord<String, SendMessageCommand> record = commands.await(c -> c.messageId().equals(id));
+        assertThat(new String(record.headers().lastHeader(RequestIds.KAFKA_HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo(requestId);
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.chat.writer.message;
 
+import java.nio.charset.StandardCharsets;
+
+import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.writer.system.InvalidCommandException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,11 +37,19 @@ class MessageCommandListener {
         }
         MDC.put("messageId", String.valueOf(command.messageId()));
         MDC.put("dialogId", String.valueOf(command.dialogId()));
+        MDC.put(RequestIds.MDC_KEY, requestId(record));
         try {
             writer.handle(command);
         } finally {
             MDC.remove("messageId");
             MDC.remove("dialogId");
+            MDC.remove(RequestIds.MDC_KEY);
         }
+    }
+
+    /** The gateway request's id, so one grep finds the message on both sides; "-" for records without one. */
+    private static String requestId(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(RequestIds.KAFKA_HEADER);
+        return header == null ? "-" : RequestIds.acceptOrCreate(new String(header.value(), StandardCharsets.UTF_8));
     }
 }

@@ -3,15 +3,23 @@ package dev.chat.writer.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import dev.chat.common.command.MessageEvent;
+import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.writer.Commands;
+import dev.chat.writer.TopicProbe;
 import io.lettuce.core.ScoredValue;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class MessageCommandsTests extends MessagePathTest {
 
@@ -88,6 +96,28 @@ class MessageCommandsTests extends MessagePathTest {
         assertThat(event.reason()).isEqualTo(MessageWriter.DIALOG_NOT_FOUND);
         assertThat(event.text()).isNull();
         assertThat(redis.messages(noDialog)).isEmpty();
+    }
+
+    @Test
+    void logsTheGatewaysRequestIdWithTheMessageId() {
+        SendMessageCommand command = Commands.send(UUID.randomUUID(), Commands.user(), Commands.user(), "traced");
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(kafka.topics().messageCommands(),
+                command.dialogId().toString(), TopicProbe.json(command));
+        record.headers().add(RequestIds.KAFKA_HEADER, "req-traced-42".getBytes(StandardCharsets.UTF_8));
+        Logger logger = (Logger) LoggerFactory.getLogger(MessageWriter.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            send(record);
+
+            awaitEvents(command.messageId(), 1); // rejected (no such dialog): logged at INFO
+            await().atMost(WAIT).until(() -> List.copyOf(lines.list).stream().map(ILoggingEvent::getMDCPropertyMap)
+                    .anyMatch(mdc -> "req-traced-42".equals(mdc.get(RequestIds.MDC_KEY))
+                            && command.messageId().toString().equals(mdc.get("messageId"))));
+        } finally {
+            logger.detachAppender(lines);
+        }
     }
 
     @Test
