@@ -5,7 +5,6 @@ import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageSender;
 import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.system.SocketUser;
-import dev.chat.gateway.system.WebSocketProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,21 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ChatSocketHandler extends AbstractWebSocketHandler {
 
-    static final String RATE_LIMITED = "rate-limited";
+    /** The error frame's code when the user's send budget (shared with HTTP, see {@link MessageSender}) is spent. */
+    static final String RATE_LIMITED = Problems.RATE_LIMITED;
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final String SESSION = ChatSession.class.getName();
 
     private final SessionRegistry sessions;
     private final MessageSender sender;
-    private final WebSocketProperties ws;
     private final FrameReader reader;
     private final Frames frames;
 
-    ChatSocketHandler(SessionRegistry sessions, MessageSender sender, WebSocketProperties ws, JsonMapper json) {
+    ChatSocketHandler(SessionRegistry sessions, MessageSender sender, JsonMapper json) {
         this.sessions = sessions;
         this.sender = sender;
-        this.ws = ws;
         this.reader = new FrameReader(json);
         this.frames = new Frames(json);
     }
@@ -76,12 +74,11 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
-    /** The answer to a send: {@code accepted} once Kafka has it, else an {@code error} with the problem's type. */
+    /**
+     * The answer to a send: {@code accepted} once Kafka has it, else an {@code error} with the problem's type
+     * ({@code rate-limited} when the user's send budget is spent).
+     */
     private Object send(ChatSession session, Frames.Send send) {
-        if (!sessions.tryAcquireSend(session.userId())) {
-            return Frames.Error.of(send.clientId(), RATE_LIMITED, "more than " + ws.sendBurst() + " messages at once or "
-                    + ws.sendRate() + " per second; not sent, retry the same client_id shortly");
-        }
         try {
             MessageAccepted accepted = sender.send(session.userId(), send.to(), send.text(), send.clientId());
             return Frames.Accepted.of(send.clientId(), accepted);
