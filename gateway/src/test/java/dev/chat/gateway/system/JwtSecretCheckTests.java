@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -24,7 +25,7 @@ class JwtSecretCheckTests {
     @Test
     void productionRefusesTheDevelopmentDefaultNamingServiceAndProperty() {
         runner.withPropertyValues("spring.profiles.active=prod")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .run(context -> assertThat(context).hasFailed().getFailure()
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("gateway").hasMessageContaining("'prod'")
                         .hasMessageContaining("chat.security.jwt.secret").hasMessageContaining("CHAT_SECURITY_JWT_SECRET"));
@@ -34,6 +35,23 @@ class JwtSecretCheckTests {
     void productionRefusesTheDevelopmentSecretAlsoWhenSetExplicitly() {
         runner.withPropertyValues("spring.profiles.active=prod", "chat.security.jwt.secret=" + JwtProperties.DEV_SECRET)
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void refusesBeforeAnyOtherBeanIsMade() {
+        runner.withUserConfiguration(FailingBean.class)
+                .withPropertyValues("spring.profiles.active=prod", "chat.security.jwt.secret=" + JwtProperties.DEV_SECRET)
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("chat.security.jwt.secret"));
+    }
+
+    /** Stands for a database or broker that is not there: the refusal must come first, not this. */
+    @Configuration(proxyBeanMethods = false)
+    static class FailingBean {
+        @Bean
+        Object store() {
+            throw new IllegalStateException("no store");
+        }
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.chat.reader.system;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -9,18 +13,30 @@ import org.springframework.stereotype.Component;
  * secret: anyone who has read this repository could mint a token for any user. Outside production the secret is
  * only warned about ({@link JwtConfig}), so {@code ./chat up} and the tests work without configuration. Too short
  * secrets are refused in every profile ({@link JwtConfig#secretKey}).
+ *
+ * <p>A bean factory post-processor, so that it runs before any other bean is made: the refusal is the first and
+ * only error, not one after a store connection failed for another reason.
  */
 @Component
-class JwtSecretCheck {
+class JwtSecretCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
     static final String PRODUCTION_PROFILE = "prod";
 
-    JwtSecretCheck(JwtProperties properties, Environment environment) {
-        check(properties.secret(), environment);
+    // set through EnvironmentAware: a post-processor is made before constructor injection works
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
     }
 
-    static void check(String secret, Environment environment) {
-        if (environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE)) && JwtProperties.DEV_SECRET.equals(secret)) {
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (!environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))) {
+            return;
+        }
+        String secret = Binder.get(environment).bind("chat.security.jwt.secret", String.class).orElse(null);
+        if (JwtProperties.DEV_SECRET.equals(secret)) {
             throw new IllegalStateException("reader: refusing to start with Spring profile '" + PRODUCTION_PROFILE
                     + "': chat.security.jwt.secret is the public development default. Set CHAT_SECURITY_JWT_SECRET to a"
                     + " random secret of at least 32 bytes, the same as the gateway's (e.g. openssl rand -base64 48)");
