@@ -10,6 +10,7 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
@@ -60,6 +61,11 @@ final class ClusterNodes implements RedisNodes {
     @Override
     public RedisClusterCommands<String, String> commands() {
         return connection.sync();
+    }
+
+    @Override
+    public RedisClusterAsyncCommands<String, String> async() {
+        return connection.async();
     }
 
     @Override

@@ -1,11 +1,17 @@
 package dev.chat.udf;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +25,8 @@ final class FunctionCalls {
 
     private static final Logger log = LoggerFactory.getLogger(FunctionCalls.class);
     private static final String NOT_FOUND = "ERR Function not found";
+    /** Lettuce's default command timeout, which the synchronous calls use. */
+    private static final long PIPELINE_TIMEOUT_SECONDS = 60;
 
     private final RedisNodes nodes;
     private final FunctionLibrary library;
@@ -33,6 +41,27 @@ final class FunctionCalls {
     /** FCALL: runs on the primary (also used for no-writes functions whose answer must be current). */
     <T> T call(ChatFunction function, ScriptOutputType type, String[] keys, String... args) {
         return reloadingOnce(() -> nodes.commands().fcall(function.redisName(), type, keys, args));
+    }
+
+    /**
+     * FCALLs of one function, pipelined: all are sent before the first reply is awaited, and Redis runs them in
+     * list order (per node, on a cluster: calls with keys in one slot keep their order). Replies in the same
+     * order. A missing library is loaded and the whole list sent again, so {@code function} must be idempotent.
+     */
+    <T> List<T> callAll(ChatFunction function, ScriptOutputType type, List<String[]> keys, List<String[]> args) {
+        return reloadingOnce(() -> {
+            RedisClusterAsyncCommands<String, String> async = nodes.async();
+            List<RedisFuture<T>> sent = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                sent.add(async.fcall(function.redisName(), type, keys.get(i), args.get(i)));
+            }
+            List<T> replies = new ArrayList<>(sent.size());
+            for (RedisFuture<T> reply : sent) {
+                // as the synchronous API waits: Redis errors as RedisCommandExecutionException, then a timeout
+                replies.add(LettuceFutures.awaitOrCancel(reply, PIPELINE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            }
+            return replies;
+        });
     }
 
     /** FCALL_RO: a replica may answer when the read preference allows it. */

@@ -6,7 +6,9 @@ import static dev.chat.udf.ChatFunction.SHOW_MESSAGES;
 import static dev.chat.udf.ChatFunction.WRITE_MESSAGE;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.MessagePage;
+import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.PageRequest;
 import dev.chat.common.dialog.WriteOutcome;
 import io.lettuce.core.ScriptOutputType;
@@ -84,21 +87,22 @@ public final class RedisDialogStore implements DialogStore {
 
     @Override
     public WriteOutcome writeMessage(ChatMessage message, String clientId) {
-        if (message.ts() < 0) {
-            throw new IllegalArgumentException("message ts must be epoch millis >= 0, was " + message.ts());
+        WriteCall call = WriteCall.of(message, clientId);
+        return Replies.outcome(calls.call(WRITE_MESSAGE, ScriptOutputType.MULTI, call.keys(), call.args()));
+    }
+
+    /** One pipeline of {@code write_message} calls: one round trip for the lot, Redis runs them in order. */
+    @Override
+    public List<WriteOutcome> writeMessages(List<MessageWrite> writes) {
+        List<String[]> keys = new ArrayList<>(writes.size());
+        List<String[]> args = new ArrayList<>(writes.size());
+        for (MessageWrite write : writes) {
+            WriteCall call = WriteCall.of(write.message(), write.clientId()); // all checked before any is sent
+            keys.add(call.keys());
+            args.add(call.args());
         }
-        UUID dialogId = message.chatId();
-        String[] base = {message.id().toString(), message.authorId().toString(), dialogId.toString(),
-                message.message(), Long.toString(message.ts())};
-        if (clientId == null) {
-            return Replies.outcome(calls.call(WRITE_MESSAGE, ScriptOutputType.MULTI,
-                    keys(RedisKeys.messages(dialogId)), base));
-        }
-        checkClientId(clientId);
-        String[] args = Arrays.copyOf(base, base.length + 1);
-        args[base.length] = RedisKeys.requestField(message.authorId(), clientId);
-        return Replies.outcome(calls.call(WRITE_MESSAGE, ScriptOutputType.MULTI,
-                keys(RedisKeys.messages(dialogId), RedisKeys.requests(dialogId)), args));
+        List<List<Object>> replies = calls.callAll(WRITE_MESSAGE, ScriptOutputType.MULTI, keys, args);
+        return replies.stream().map(Replies::outcome).toList();
     }
 
     @Override
@@ -109,6 +113,26 @@ public final class RedisDialogStore implements DialogStore {
                 ? new String[] {direction, limit}
                 : new String[] {direction, limit, Long.toString(request.cursor().ts()), request.cursor().id().toString()};
         return Replies.page(calls.read(SHOW_MESSAGES, ScriptOutputType.MULTI, keys(RedisKeys.messages(dialogId)), args));
+    }
+
+    /** The keys and arguments of one {@code write_message} call. */
+    private record WriteCall(String[] keys, String[] args) {
+
+        static WriteCall of(ChatMessage message, String clientId) {
+            if (message.ts() < 0) {
+                throw new IllegalArgumentException("message ts must be epoch millis >= 0, was " + message.ts());
+            }
+            UUID dialogId = message.chatId();
+            String[] base = {message.id().toString(), message.authorId().toString(), dialogId.toString(),
+                    message.message(), Long.toString(message.ts())};
+            if (clientId == null) {
+                return new WriteCall(RedisDialogStore.keys(RedisKeys.messages(dialogId)), base);
+            }
+            checkClientId(clientId);
+            String[] args = Arrays.copyOf(base, base.length + 1);
+            args[base.length] = RedisKeys.requestField(message.authorId(), clientId);
+            return new WriteCall(RedisDialogStore.keys(RedisKeys.messages(dialogId), RedisKeys.requests(dialogId)), args);
+        }
     }
 
     private static void checkClientId(String clientId) {

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
@@ -15,6 +16,9 @@ interface RedisNodes extends AutoCloseable {
 
     /** Commands over the shared connection; FCALL_RO follows the configured read preference. */
     RedisClusterCommands<String, String> commands();
+
+    /** The same connection without waiting for each reply: commands sent in a row are pipelined. */
+    RedisClusterAsyncCommands<String, String> async();
 
     /** Runs {@code action} against each primary in turn (one for standalone Redis). */
     void forEachPrimary(Consumer<RedisClusterCommands<String, String>> action);

@@ -7,6 +7,7 @@ import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.masterreplica.MasterReplica;
@@ -52,6 +53,11 @@ final class StandaloneNodes implements RedisNodes {
     @Override
     public RedisClusterCommands<String, String> commands() {
         return connection.sync();
+    }
+
+    @Override
+    public RedisClusterAsyncCommands<String, String> async() {
+        return connection.async();
     }
 
     @Override

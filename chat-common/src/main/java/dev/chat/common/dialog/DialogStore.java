@@ -1,5 +1,7 @@
 package dev.chat.common.dialog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,6 +49,24 @@ public interface DialogStore {
      * @return what the store holds for this message now
      */
     WriteOutcome writeMessage(ChatMessage message, String clientId);
+
+    /**
+     * Stores several messages with the outcome of {@link #writeMessage} for each, as if they were written one
+     * after the other in list order (so a later write sees an earlier one of the same batch: the same id or
+     * client id twice is stored once), and returns the outcomes in the same order. Implementations save round
+     * trips or commits (a pipeline, one transaction); the default writes one by one.
+     *
+     * <p>If it throws, any of the writes may or may not have been stored; writing them all again is safe,
+     * because writes are idempotent. A write {@link #writeMessage} would refuse ({@link IllegalArgumentException})
+     * fails the whole call the same way.
+     */
+    default List<WriteOutcome> writeMessages(List<MessageWrite> writes) {
+        List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
+        for (MessageWrite write : writes) {
+            outcomes.add(writeMessage(write.message(), write.clientId()));
+        }
+        return outcomes;
+    }
 
     /** A page of the dialog's messages. Read-only. An unknown dialog id gives an empty page. */
     MessagePage showMessages(UUID dialogId, PageRequest request);
