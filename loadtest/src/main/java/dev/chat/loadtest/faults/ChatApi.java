@@ -44,8 +44,8 @@ final class ChatApi {
             .version(HttpClient.Version.HTTP_1_1).build();
 
     UUID register(String gateway, String name) {
-        Reply r = post(gateway + "/user/register", null, Map.of("first_name", name, "second_name", "Fault",
-                "birthdate", "1990-01-01", "biography", "", "city", "Lab", "password", PASSWORD));
+        Reply r = settingUp(() -> post(gateway + "/user/register", null, Map.of("first_name", name, "second_name", "Fault",
+                "birthdate", "1990-01-01", "biography", "", "city", "Lab", "password", PASSWORD)));
         return UUID.fromString(required(r, "register").body().path("user_id").asString());
     }
 
@@ -54,7 +54,7 @@ final class ChatApi {
     }
 
     String token(String gateway, UUID user) {
-        return required(login(gateway, user), "login").body().path("token").asString();
+        return required(settingUp(() -> login(gateway, user)), "login").body().path("token").asString();
     }
 
     Reply createDialog(String gateway, String token, UUID friend) {
@@ -90,6 +90,19 @@ final class ChatApi {
         } while (before != null);
         Collections.reverse(pages);
         return pages.stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Set-up calls before the traffic, retried while the just-started system answers 503 or not at all (the
+     * writers' group may still be settling): up to 30 attempts a second apart.
+     */
+    static Reply settingUp(java.util.function.Supplier<Reply> call) {
+        Reply r = call.get();
+        for (int i = 1; i < 30 && (r.status() == 503 || r.status() == NO_ANSWER); i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+            r = call.get();
+        }
+        return r;
     }
 
     private static Reply required(Reply r, String what) {

@@ -78,7 +78,7 @@ public final class FaultsMain {
             UUID a = api.register(gateway, "A" + i);
             UUID b = api.register(gateway, "B" + i);
             String tokenA = api.token(gateway, a);
-            ChatApi.Reply created = api.createDialog(gateway, tokenA, b);
+            ChatApi.Reply created = ChatApi.settingUp(() -> api.createDialog(gateway, tokenA, b));
             if (!created.ok()) {
                 throw new IllegalStateException("faults: creating dialog " + i + " failed: " + created.status() + " " + created.body());
             }
