@@ -139,7 +139,16 @@ class KafkaConfig {
         Map<String, Object> config = new HashMap<>(base.getConfigurationProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new DefaultKafkaConsumerFactory<>(config, KafkaConfig::keys, () -> values(type, validator));
+        DefaultKafkaConsumerFactory<Object, Object> factory = new DefaultKafkaConsumerFactory<>(config, KafkaConfig::keys,
+                () -> values(type, validator));
+        // Boot's listeners bind the Kafka client metrics (kafka.consumer.*, incl. records-lag-max) to Micrometer
+        base.getListeners().forEach(listener -> factory.addListener(cast(listener)));
+        return factory;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ConsumerFactory.Listener<Object, Object> cast(ConsumerFactory.Listener<?, ?> listener) {
+        return (ConsumerFactory.Listener) listener;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

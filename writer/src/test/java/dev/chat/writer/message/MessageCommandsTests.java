@@ -121,6 +121,15 @@ class MessageCommandsTests extends MessagePathTest {
     }
 
     @Test
+    void exposesTheCommandConsumersLag() {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(meters.getMeters().stream()
+                .filter(meter -> meter.getId().getName().startsWith("kafka.consumer"))
+                .map(meter -> meter.getId().getName() + meter.getId().getTags()).toList())
+                // the message-command consumers of group "writer" (the dialog commands' group is writer-dialogs)
+                .anyMatch(id -> id.matches("kafka\\.consumer\\.fetch\\.manager\\.records\\.lag\\.max.*client\\.id=consumer-writer-\\d+\\).*")));
+    }
+
+    @Test
     void rejectsCommandNamingAnotherDialogThanThePairs() {
         UUID author = Commands.user();
         UUID friend = Commands.user();
