@@ -11,6 +11,8 @@ import dev.chat.common.command.SendMessageCommand;
 import dev.chat.gateway.system.ChatKafkaProperties;
 import dev.chat.gateway.system.HttpProperties;
 import dev.chat.gateway.system.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +31,27 @@ class CommandPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CommandPublisher.class);
 
+    /** Sends by outcome: accepted (Kafka acknowledged) or unavailable (503); 4xx rejections are http.server.requests. */
+    static final String MESSAGES = "chat.gateway.messages";
+
     private final KafkaTemplate<String, SendMessageCommand> template;
     private final ChatKafkaProperties kafka;
     private final HttpProperties http;
+    private final Counter accepted;
+    private final Counter unavailable;
 
     CommandPublisher(KafkaTemplate<String, SendMessageCommand> messageCommandTemplate, ChatKafkaProperties kafka,
-                     HttpProperties http) {
+                     HttpProperties http, MeterRegistry meters) {
         this.template = messageCommandTemplate;
         this.kafka = kafka;
         this.http = http;
+        this.accepted = counter(meters, "accepted");
+        this.unavailable = counter(meters, "unavailable");
+    }
+
+    private static Counter counter(MeterRegistry meters, String outcome) {
+        return Counter.builder(MESSAGES).tag("outcome", outcome)
+                .description("messages sent over HTTP or WebSocket, by outcome").register(meters);
     }
 
     /** Starts publishing; the future fails instead of throwing, also when the producer refuses at once. */
@@ -63,6 +77,7 @@ class CommandPublisher {
     void awaitAck(CompletableFuture<?> publication, SendMessageCommand command) {
         try {
             publication.get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            accepted.increment();
             log.atDebug().addKeyValue("messageId", command.messageId()).addKeyValue("dialogId", command.dialogId())
                     .log("message accepted: Kafka acknowledged the command");
         } catch (InterruptedException e) {
@@ -77,6 +92,7 @@ class CommandPublisher {
     }
 
     private RuntimeException unavailable(SendMessageCommand command, String detail, Throwable cause) {
+        unavailable.increment();
         log.warn("message {} of dialog {} not accepted: {}", command.messageId(), command.dialogId(), detail);
         return Problems.unavailable(detail + "; the message was not accepted, retry later"
                 + (command.clientId() == null ? "" : " (a retry with the same client_id cannot duplicate it)"), http.retryAfter(), cause);

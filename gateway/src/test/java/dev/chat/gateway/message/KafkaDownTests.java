@@ -14,6 +14,7 @@ import dev.chat.gateway.TestHttp.User;
 import dev.chat.testsupport.FreePorts;
 import dev.chat.testsupport.TestPostgres;
 import dev.chat.testsupport.TestRedis;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,9 @@ class KafkaDownTests {
     @Autowired
     DialogStore store;
 
+    @Autowired
+    MeterRegistry meters;
+
     private TestHttp http;
 
     @DynamicPropertySource
@@ -67,10 +71,14 @@ class KafkaDownTests {
         User friend = http.newUser("Unreached");
         store.makeDialog(me.id(), friend.id(), UUID.randomUUID(), ""); // as the writer would have, before Kafka died
 
+        double unavailableBefore = meters.counter(CommandPublisher.MESSAGES, "outcome", "unavailable").count();
+
         long start = System.nanoTime();
         Reply reply = http.post("/api/v1/dialogs/" + friend.id() + "/messages", me.token(),
                 Map.of("text", "is anyone there?", "client_id", "down-1"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(meters.counter(CommandPublisher.MESSAGES, "outcome", "unavailable").count()).isGreaterThan(unavailableBefore);
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.problemType()).isEqualTo("service-unavailable");

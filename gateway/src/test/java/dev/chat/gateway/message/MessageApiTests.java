@@ -22,6 +22,7 @@ import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TopicProbe;
 import dev.chat.gateway.system.ChatKafkaProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,9 @@ class MessageApiTests extends GatewayIntegrationTest {
 
     @Autowired
     ChatKafkaProperties kafka;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
@@ -75,10 +79,13 @@ class MessageApiTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void theRequestIdAnsweredToTheClientTravelsWithTheCommand() {
+    void theRequestIdAnsweredToTheClientTravelsWithTheCommandAndTheSendIsCounted() {
         createDialog();
+        double acceptedBefore = meters.counter(CommandPublisher.MESSAGES, "outcome", "accepted").count();
 
         Reply reply = send(me, friend.id(), Map.of("text", "traced"));
+
+        assertThat(meters.counter(CommandPublisher.MESSAGES, "outcome", "accepted").count()).isGreaterThan(acceptedBefore);
 
         String requestId = reply.headers().firstValue(RequestIds.HTTP_HEADER).orElseThrow();
         UUID id = UUID.fromString(reply.json().get("id").asString());
