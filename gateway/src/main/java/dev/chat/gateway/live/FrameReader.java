@@ -4,9 +4,11 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 import dev.chat.gateway.system.Problems;
+import dev.chat.gateway.system.WellFormedStrings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,13 +75,25 @@ final class FrameReader {
         } catch (UnrecognizedPropertyException e) {
             throw new BadFrame(Problems.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; accepted fields: "
                     + known(e.getKnownPropertyIds()));
+        } catch (InvalidFormatException e) {
+            if (WellFormedStrings.refused(e)) {
+                throw new BadFrame(Problems.VALIDATION, lastField(e) + ": " + WellFormedStrings.MESSAGE);
+            }
+            throw wrongType(e);
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getPropertyName();
-            throw new BadFrame(Problems.WRONG_TYPE, "field '" + field + "' has the wrong type"
-                    + (e.getTargetType() == null ? "" : "; expected " + expected(e.getTargetType())));
+            throw wrongType(e);
         } catch (JacksonException e) {
             throw new BadFrame(Problems.MALFORMED_JSON, "frame could not be read: " + firstLine(e.getOriginalMessage()));
         }
+    }
+
+    private static BadFrame wrongType(MismatchedInputException e) {
+        return new BadFrame(Problems.WRONG_TYPE, "field '" + lastField(e) + "' has the wrong type"
+                + (e.getTargetType() == null ? "" : "; expected " + expected(e.getTargetType())));
+    }
+
+    private static String lastField(MismatchedInputException e) {
+        return e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getPropertyName();
     }
 
     private static String expected(Class<?> type) {

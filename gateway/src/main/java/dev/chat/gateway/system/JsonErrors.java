@@ -35,6 +35,9 @@ final class JsonErrors {
             return bad(Problems.UNKNOWN_FIELD, "unknown JSON field '" + path(unknown) + "'; accepted fields: "
                     + known(unknown.getKnownPropertyIds()) + " (unknown fields are rejected, not ignored)");
         }
+        if (cause instanceof InvalidFormatException format && WellFormedStrings.refused(format)) {
+            return bad(Problems.VALIDATION, path(format) + ": " + WellFormedStrings.MESSAGE);
+        }
         if (cause instanceof InvalidFormatException format) {
             return bad(Problems.WRONG_TYPE, "JSON field '" + path(format) + "' has an invalid value " + quote(format.getValue())
                     + "; expected " + expected(format.getTargetType()));

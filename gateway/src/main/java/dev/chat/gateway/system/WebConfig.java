@@ -17,6 +17,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /** Resolves {@link Caller} parameters from the verified JWT; makes JSON reading strict about types. */
@@ -30,6 +31,12 @@ class WebConfig implements WebMvcConfigurer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** A string with an unpaired surrogate is refused rather than stored as something else (see {@link WellFormedStrings}). */
+    @Bean
+    JsonMapperBuilderCustomizer wellFormedStrings() {
+        return builder -> builder.addModule(new SimpleModule("well-formed-strings").addDeserializer(String.class, new WellFormedStrings()));
     }
 
     @Override
