@@ -7,6 +7,7 @@ import dev.chat.common.dialog.DialogCreation;
 import dev.chat.gateway.system.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,9 @@ class DialogController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CreateDialogRequest(@NotNull UUID friendId, @Size(max = 200) String name) {
+    record CreateDialogRequest(@NotNull UUID friendId,
+                               // the SQL store keeps names as text, which cannot hold NUL; refused for both stores
+                               @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL (U+0000)") String name) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,9 +1,11 @@
 package dev.chat.gateway.system;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -115,8 +117,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, noRoute(ex.getHttpMethod(), ex.getRequestURL()), headers, status, request);
     }
 
+    /** Tomcat decodes query parameters lazily and throws on undecodable ones (e.g. {@code ?first_name=%ZZ}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter(InvalidParameterException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_PARAMETER,
+                "a query parameter is not valid percent-encoded UTF-8");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
+        if (isUnstorableText(ex)) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION,
+                    "text must not contain NUL (U+0000): names, profiles and searches are PostgreSQL text, which cannot hold it");
+            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
         log.warn("Postgres failed: {}", ex.getMessage());
         var unavailable = Problems.unavailable("the user database is not available; retry later", http.retryAfter(), ex);
         return handleExceptionInternal(unavailable, unavailable.getBody(), unavailable.getHeaders(),
@@ -141,6 +156,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(Problems.type(SLUG_BY_STATUS.getOrDefault(problem.getStatus(), Problems.BAD_REQUEST)));
         }
         return response;
+    }
+
+    /** PostgreSQL refused a parameter's characters (22021: NUL in text): the input's fault, not an outage. */
+    private static boolean isUnstorableText(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail noRoute(String method, String path) {
