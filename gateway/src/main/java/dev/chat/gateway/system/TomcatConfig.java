@@ -1,0 +1,46 @@
+package dev.chat.gateway.system;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Makes Tomcat's own error responses problems too (see {@link ProblemErrorReportValve}). */
+@Configuration(proxyBeanMethods = false)
+class TomcatConfig {
+
+    @Bean
+    ProblemErrorPages problemErrorPages() {
+        return new ProblemErrorPages();
+    }
+
+    /** Runs after Boot's customizer, which installs a plain ErrorReportValve on the host that this replaces. */
+    static final class ProblemErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (!(context.getParent() instanceof StandardHost host)) {
+                    return;
+                }
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                // the host adds a valve of this class on start unless one is present: ours is
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}
