@@ -118,4 +118,9 @@ abstract class ChatFlowTests {
         page.get("messages").forEach(m -> read.add(m.get("id").asString()));
         assertThat(read).containsExactlyElementsOf(sent);
     }
+
+    @Test
+    void hostileTextIsStoredAndReadBackByteForByteOverHttpAndWebSocket() {
+        HostileRoundTrip.check(system);
+    }
 }
