@@ -85,12 +85,12 @@ class WriterApplicationTests extends WriterIntegrationTest {
     }
 
     @Test
-    void commitsEachRecordOnlyAfterItsListenerReturned() {
+    void commitsAPollsOffsetsOnlyAfterItsListenerReturnedForEachRecord() {
         MessageListenerContainer messages = listeners.getListenerContainer("message-commands");
         MessageListenerContainer dialogs = listeners.getListenerContainer("dialog-commands");
 
-        assertThat(messages.getContainerProperties().getAckMode()).isEqualTo(AckMode.RECORD);
-        assertThat(dialogs.getContainerProperties().getAckMode()).isEqualTo(AckMode.RECORD);
+        assertThat(messages.getContainerProperties().getAckMode()).isEqualTo(AckMode.BATCH);
+        assertThat(dialogs.getContainerProperties().getAckMode()).isEqualTo(AckMode.BATCH);
         assertThat(messages.getGroupId()).isEqualTo("writer");
         assertThat(messages.getContainerProperties().getTopics()).containsExactly("chat.message-commands");
     }

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code chat.message-commands} (key: dialog id, so one dialog's commands arrive in order on one
- * partition). Returning normally acknowledges the record (ack mode RECORD); throwing hands it to the
- * shared {@code DefaultErrorHandler}, which retries or dead-letters it.
+ * partition). Returning normally acknowledges the record (its offset is committed with the rest of its poll);
+ * throwing hands it to the shared {@code DefaultErrorHandler}, which retries or dead-letters it.
  */
 @Component
 class MessageCommandListener {
