@@ -26,12 +26,14 @@ final class ClusterNodes implements RedisNodes {
 
     private final RedisClusterClient client;
     private final StatefulRedisClusterConnection<String, String> connection;
+    private final StatefulRedisClusterConnection<String, byte[]> raw;
     private final String shown;
 
     private ClusterNodes(RedisClusterClient client, StatefulRedisClusterConnection<String, String> connection,
-                         String shown) {
+                         StatefulRedisClusterConnection<String, byte[]> raw, String shown) {
         this.client = client;
         this.connection = connection;
+        this.raw = raw;
         this.shown = shown;
     }
 
@@ -48,10 +50,12 @@ final class ClusterNodes implements RedisNodes {
                 .build());
         try {
             StatefulRedisClusterConnection<String, String> connection = client.connect(StringCodec.UTF8);
+            StatefulRedisClusterConnection<String, byte[]> raw = client.connect(StandaloneNodes.RAW);
             if (reads == ReadPreference.REPLICA_PREFERRED) {
                 connection.setReadFrom(ReadFrom.REPLICA_PREFERRED);
+                raw.setReadFrom(ReadFrom.REPLICA_PREFERRED);
             }
-            return new ClusterNodes(client, connection, shown);
+            return new ClusterNodes(client, connection, raw, shown);
         } catch (RuntimeException e) {
             client.shutdown();
             throw e;
@@ -66,6 +70,11 @@ final class ClusterNodes implements RedisNodes {
     @Override
     public RedisClusterAsyncCommands<String, String> async() {
         return connection.async();
+    }
+
+    @Override
+    public RedisClusterCommands<String, byte[]> rawCommands() {
+        return raw.sync();
     }
 
     @Override
@@ -89,6 +98,7 @@ final class ClusterNodes implements RedisNodes {
 
     @Override
     public void close() {
+        raw.close();
         connection.close();
         client.shutdown();
     }

@@ -1,5 +1,6 @@
 package dev.chat.udf;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,19 @@ final class FunctionCalls {
     /** FCALL_RO: a replica may answer when the read preference allows it. */
     <T> T read(ChatFunction function, ScriptOutputType type, String[] keys, String... args) {
         return reloadingOnce(() -> nodes.commands().fcallReadOnly(function.redisName(), type, keys, args));
+    }
+
+    /**
+     * FCALL_RO over the raw connection: bulk strings in the reply stay bytes (integers stay {@code Long}), for
+     * replies that are passed through rather than decoded.
+     */
+    List<Object> readRaw(ChatFunction function, String[] keys, String... args) {
+        byte[][] values = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = args[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return reloadingOnce(() -> nodes.rawCommands().fcallReadOnly(function.redisName(), ScriptOutputType.MULTI, keys,
+                values));
     }
 
     /** FUNCTION LOAD REPLACE on every primary, then checks each answers with the bundled version. */

@@ -18,6 +18,7 @@ import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.EncodedPage;
 import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.PageRequest;
@@ -107,12 +108,22 @@ public final class RedisDialogStore implements DialogStore {
 
     @Override
     public MessagePage showMessages(UUID dialogId, PageRequest request) {
+        return Replies.page(calls.read(SHOW_MESSAGES, ScriptOutputType.MULTI, keys(RedisKeys.messages(dialogId)),
+                pageArgs(request)));
+    }
+
+    /** The members as Redis returns them: no string decoding, no JSON parsing, only a check of their layout. */
+    @Override
+    public EncodedPage showEncoded(UUID dialogId, PageRequest request) {
+        return Replies.encodedPage(calls.readRaw(SHOW_MESSAGES, keys(RedisKeys.messages(dialogId)), pageArgs(request)));
+    }
+
+    private static String[] pageArgs(PageRequest request) {
         String direction = request.direction().name().toLowerCase(Locale.ROOT);
         String limit = Integer.toString(request.limit());
-        String[] args = request.cursor() == null
+        return request.cursor() == null
                 ? new String[] {direction, limit}
                 : new String[] {direction, limit, Long.toString(request.cursor().ts()), request.cursor().id().toString()};
-        return Replies.page(calls.read(SHOW_MESSAGES, ScriptOutputType.MULTI, keys(RedisKeys.messages(dialogId)), args));
     }
 
     /** The keys and arguments of one {@code write_message} call. */

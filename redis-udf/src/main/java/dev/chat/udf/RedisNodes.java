@@ -20,6 +20,12 @@ interface RedisNodes extends AutoCloseable {
     /** The same connection without waiting for each reply: commands sent in a row are pipelined. */
     RedisClusterAsyncCommands<String, String> async();
 
+    /**
+     * Commands over a second connection whose values are raw bytes (keys stay strings): replies that are passed
+     * through (a page of members) are never decoded to strings. Same read preference as {@link #commands()}.
+     */
+    RedisClusterCommands<String, byte[]> rawCommands();
+
     /** Runs {@code action} against each primary in turn (one for standalone Redis). */
     void forEachPrimary(Consumer<RedisClusterCommands<String, String>> action);
 

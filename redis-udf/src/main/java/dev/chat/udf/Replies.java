@@ -1,5 +1,6 @@
 package dev.chat.udf;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +8,8 @@ import java.util.UUID;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
+import dev.chat.common.dialog.EncodedMessage;
+import dev.chat.common.dialog.EncodedPage;
 import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.WriteOutcome;
 import tools.jackson.core.JacksonException;
@@ -86,6 +89,21 @@ final class Replies {
             messages.add(message((String) reply.get(i)));
         }
         return new MessagePage(messages, flag(reply.get(last)));
+    }
+
+    /** show_messages over the raw connection: {@code [member bytes..., has_more 0|1]}, members not decoded. */
+    static EncodedPage encodedPage(List<Object> reply) {
+        int last = reply.size() - 1;
+        List<EncodedMessage> messages = new ArrayList<>(last);
+        for (int i = 0; i < last; i++) {
+            byte[] member = (byte[]) reply.get(i);
+            try {
+                messages.add(EncodedMessage.of(member));
+            } catch (IllegalArgumentException e) {
+                throw malformed("message", new String(member, StandardCharsets.UTF_8));
+            }
+        }
+        return new EncodedPage(messages, flag(reply.get(last)));
     }
 
     private static boolean flag(Object value) {

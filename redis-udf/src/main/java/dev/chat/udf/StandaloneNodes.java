@@ -9,6 +9,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.masterreplica.MasterReplica;
 import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
@@ -20,32 +22,39 @@ import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
  */
 final class StandaloneNodes implements RedisNodes {
 
+    static final RedisCodec<String, byte[]> RAW = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
+    private final StatefulRedisConnection<String, byte[]> raw;
     private final String shown;
 
-    private StandaloneNodes(RedisClient client, StatefulRedisConnection<String, String> connection, String shown) {
+    private StandaloneNodes(RedisClient client, StatefulRedisConnection<String, String> connection,
+                            StatefulRedisConnection<String, byte[]> raw, String shown) {
         this.client = client;
         this.connection = connection;
+        this.raw = raw;
         this.shown = shown;
     }
 
     static StandaloneNodes connect(RedisURI uri, ReadPreference reads, String shown) {
         RedisClient client = RedisClient.create();
         try {
-            StatefulRedisConnection<String, String> connection = reads == ReadPreference.REPLICA_PREFERRED
-                    ? masterReplica(client, uri)
-                    : client.connect(StringCodec.UTF8, uri);
-            return new StandaloneNodes(client, connection, shown);
+            StatefulRedisConnection<String, String> connection = connect(client, StringCodec.UTF8, uri, reads);
+            StatefulRedisConnection<String, byte[]> raw = connect(client, RAW, uri, reads);
+            return new StandaloneNodes(client, connection, raw, shown);
         } catch (RuntimeException e) {
             client.shutdown();
             throw e;
         }
     }
 
-    private static StatefulRedisConnection<String, String> masterReplica(RedisClient client, RedisURI uri) {
-        StatefulRedisMasterReplicaConnection<String, String> connection =
-                MasterReplica.connect(client, StringCodec.UTF8, uri);
+    private static <V> StatefulRedisConnection<String, V> connect(RedisClient client, RedisCodec<String, V> codec,
+                                                                  RedisURI uri, ReadPreference reads) {
+        if (reads != ReadPreference.REPLICA_PREFERRED) {
+            return client.connect(codec, uri);
+        }
+        StatefulRedisMasterReplicaConnection<String, V> connection = MasterReplica.connect(client, codec, uri);
         connection.setReadFrom(ReadFrom.REPLICA_PREFERRED);
         return connection;
     }
@@ -61,6 +70,11 @@ final class StandaloneNodes implements RedisNodes {
     }
 
     @Override
+    public RedisClusterCommands<String, byte[]> rawCommands() {
+        return raw.sync();
+    }
+
+    @Override
     public void forEachPrimary(Consumer<RedisClusterCommands<String, String>> action) {
         // on a master/replica connection only read-only commands may go to a replica; these do not
         action.accept(connection.sync());
@@ -73,6 +87,7 @@ final class StandaloneNodes implements RedisNodes {
 
     @Override
     public void close() {
+        raw.close();
         connection.close();
         client.shutdown();
     }

@@ -15,6 +15,8 @@ import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.EncodedMessage;
+import dev.chat.common.dialog.EncodedPage;
 import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.PageRequest;
@@ -149,6 +151,23 @@ public final class PostgresDialogStore implements DialogStore {
      */
     @Override
     public MessagePage showMessages(UUID dialogId, PageRequest request) {
+        List<ChatMessage> rows = page(dialogId, request, (rs, row) -> message(rs, dialogId));
+        boolean hasMore = rows.size() > request.limit();
+        return new MessagePage(hasMore ? rows.subList(0, request.limit()) : rows, hasMore);
+    }
+
+    /** The same statement as {@link #showMessages}; each row encoded straight from its columns. */
+    @Override
+    public EncodedPage showEncoded(UUID dialogId, PageRequest request) {
+        List<EncodedMessage> rows = page(dialogId, request, (rs, row) -> EncodedMessage.encode(
+                rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class), dialogId,
+                rs.getBytes("message"), rs.getLong("ts")));
+        boolean hasMore = rows.size() > request.limit();
+        return new EncodedPage(hasMore ? rows.subList(0, request.limit()) : rows, hasMore);
+    }
+
+    /** {@code limit + 1} rows from the cursor (or the dialog's newest or oldest end), to tell {@code hasMore}. */
+    private <T> List<T> page(UUID dialogId, PageRequest request, RowMapper<T> rows) {
         Objects.requireNonNull(dialogId, "dialogId");
         List<Object> params = new ArrayList<>(4);
         params.add(dialogId);
@@ -157,12 +176,7 @@ public final class PostgresDialogStore implements DialogStore {
             params.add(request.cursor().id());
         }
         params.add(request.limit() + 1);
-        List<ChatMessage> rows = jdbc.sql(DialogSql.page(request.direction(), request.cursor() != null))
-                .params(params)
-                .query((rs, row) -> message(rs, dialogId))
-                .list();
-        boolean hasMore = rows.size() > request.limit();
-        return new MessagePage(hasMore ? rows.subList(0, request.limit()) : rows, hasMore);
+        return jdbc.sql(DialogSql.page(request.direction(), request.cursor() != null)).params(params).query(rows).list();
     }
 
     private Optional<Dialog> find(UUID[] pair) {

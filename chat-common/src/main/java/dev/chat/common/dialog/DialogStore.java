@@ -70,4 +70,14 @@ public interface DialogStore {
 
     /** A page of the dialog's messages. Read-only. An unknown dialog id gives an empty page. */
     MessagePage showMessages(UUID dialogId, PageRequest request);
+
+    /**
+     * {@link #showMessages} with each message in its stored encoding, for callers that pass messages through to
+     * their clients without decoding them (the reader): the same messages, order and {@code hasMore}. The Redis
+     * store hands the members over as Redis returns them; the default encodes {@link #showMessages}' page.
+     */
+    default EncodedPage showEncoded(UUID dialogId, PageRequest request) {
+        MessagePage page = showMessages(dialogId, request);
+        return new EncodedPage(page.messages().stream().map(EncodedMessage::encode).toList(), page.hasMore());
+    }
 }

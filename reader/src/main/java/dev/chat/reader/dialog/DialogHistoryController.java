@@ -42,7 +42,8 @@ class DialogHistoryController {
                     an empty page, or one shorter than `limit`, means you have everything stored so far.
                     Cursors are exact (time, id) positions, so paging never skips or repeats a message,
                     also while new ones arrive.""")
-    @ApiResponse(responseCode = "200", description = "the page")
+    @ApiResponse(responseCode = "200", description = "the page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HistoryPage.class)))
     @ApiResponse(responseCode = "400", description = "bad limit, both cursors, a bad cursor or a non-UUID friend_id",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
@@ -52,7 +53,7 @@ class DialogHistoryController {
     @ApiResponse(responseCode = "404", description = "you have no dialog with this user",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    HistoryPage messages(
+    byte[] messages(
             @Parameter(description = "the other participant's user id") @PathVariable("friend_id") UUID friendId,
             @Parameter(description = "page size, 1 to chat.reader.max-limit (200); default 50",
                     schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))

@@ -3,10 +3,12 @@ package dev.chat.reader.dialog;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.chat.common.dialog.ChatMessage;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** One message as the history API shows it: the brief's stored fields plus the creation time. */
+/**
+ * One message as the history API shows it: the brief's stored fields plus the creation time. It is the stored
+ * message's own JSON, field for field, so {@link JsonPages} copies it; this record documents the shape.
+ */
 @Schema(name = "Message")
 record MessageView(
         @Schema(description = "message id (UUIDv7, time-ordered)") UUID id,
@@ -14,8 +16,4 @@ record MessageView(
         @JsonProperty("chat_id") @Schema(description = "the dialog id") UUID chatId,
         @Schema(description = "the text, exactly as sent") String message,
         @Schema(description = "creation time, epoch milliseconds (the ZSET score)") long ts) {
-
-    static MessageView of(ChatMessage m) {
-        return new MessageView(m.id(), m.authorId(), m.chatId(), m.message(), m.ts());
-    }
 }

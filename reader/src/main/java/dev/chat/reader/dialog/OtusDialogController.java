@@ -1,11 +1,11 @@
 package dev.chat.reader.dialog;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.chat.reader.system.OpenApiConfig;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,7 +34,9 @@ class OtusDialogController {
                     The newest chat.reader.otus-list-limit messages (default 100) of your dialog with user_id,
                     oldest first. For older messages use GET /api/v1/dialogs/{friend_id}/messages.
                     Unlike the original OTUS API, a user you have no dialog with is a 404 problem.""")
-    @ApiResponse(responseCode = "200", description = "the dialog between the two users")
+    @ApiResponse(responseCode = "200", description = "the dialog between the two users",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = OtusDialogMessage.class))))
     @ApiResponse(responseCode = "400", description = "user_id is not a UUID",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
@@ -44,7 +46,7 @@ class OtusDialogController {
     @ApiResponse(responseCode = "404", description = "you have no dialog with this user",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    List<OtusDialogMessage> list(
+    byte[] list(
             @Parameter(description = "the other participant's user id") @PathVariable("user_id") UUID userId,
             @Parameter(hidden = true) Authentication caller) {
         return history.otusList(Callers.id(caller), userId);

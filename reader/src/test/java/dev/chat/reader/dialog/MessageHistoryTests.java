@@ -13,9 +13,16 @@ import dev.chat.common.dialog.PageCursor;
 import dev.chat.common.id.MessageIds;
 import dev.chat.reader.system.ReaderProperties;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The reader's own page logic (order, cursors, OTUS mapping) over the in-memory store. */
+/**
+ * The reader's own page logic (order, cursors, OTUS mapping) over the in-memory store, read back through the
+ * documented response records as a client would.
+ */
 class MessageHistoryTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InMemoryDialogStore store = new InMemoryDialogStore();
     private final ReaderProperties properties = new ReaderProperties(50, 200, 3, 100);
@@ -41,8 +48,12 @@ class MessageHistoryTests {
     }
 
     private HistoryPage page(UUID caller, String limit, String before, String after) {
-        return history.page(caller, caller.equals(alice) ? bob : alice,
-                PageQuery.parse(limit, before, after, properties));
+        return JSON.readValue(history.page(caller, caller.equals(alice) ? bob : alice,
+                PageQuery.parse(limit, before, after, properties)), HistoryPage.class);
+    }
+
+    private List<OtusDialogMessage> otusList(UUID caller, UUID friend) {
+        return JSON.readValue(history.otusList(caller, friend), new TypeReference<List<OtusDialogMessage>>() { });
     }
 
     private static List<UUID> ids(HistoryPage page) {
@@ -137,13 +148,13 @@ class MessageHistoryTests {
         ChatMessage m3 = write(alice, "three");
         ChatMessage m4 = write(bob, "four");
 
-        assertThat(history.otusList(alice, bob)).containsExactly(
+        assertThat(otusList(alice, bob)).containsExactly(
                 new OtusDialogMessage(bob, alice, m2.message()),
                 new OtusDialogMessage(alice, bob, m3.message()),
                 new OtusDialogMessage(bob, alice, m4.message()));
-        assertThat(history.otusList(bob, alice)).hasSize(3).first()
+        assertThat(otusList(bob, alice)).hasSize(3).first()
                 .isEqualTo(new OtusDialogMessage(bob, alice, "two"));
-        assertThat(history.otusList(alice, bob)).extracting(OtusDialogMessage::text).doesNotContain(m1.message());
+        assertThat(otusList(alice, bob)).extracting(OtusDialogMessage::text).doesNotContain(m1.message());
     }
 
     @Test

@@ -13,10 +13,10 @@ package dev.chat.testsupport.contract;
  * <p>Covered: one dialog per pair under both key orders (also when created concurrently from both sides,
  * unless {@link #createsAtomicallyAcrossKeyOrders()} says callers serialise), ordering by (ts, id) with
  * same-millisecond messages in sending order, idempotent writes by id and by client id, text returned
- * byte for byte, cursor paging that neither skips nor repeats while messages arrive, and batch writes with
- * the outcomes of single ones. The tests are
- * split over {@link DialogContract}, {@link MessageContract}, {@link PagingContract} and
- * {@link BatchWriteContract} to keep files small.
+ * byte for byte, cursor paging that neither skips nor repeats while messages arrive, batch writes with
+ * the outcomes of single ones, and pages in the stored encoding equal to the decoded pages. The tests are
+ * split over {@link DialogContract}, {@link MessageContract}, {@link PagingContract},
+ * {@link BatchWriteContract} and {@link EncodedPageContract} to keep files small.
  */
-public abstract class DialogStoreContract extends BatchWriteContract {
+public abstract class DialogStoreContract extends EncodedPageContract {
 }
