@@ -1,5 +1,6 @@
 package dev.chat.writer;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.MessagePage;
+import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.PageRequest;
 import dev.chat.common.dialog.WriteOutcome;
 
@@ -22,6 +24,7 @@ public final class InMemoryDialogStore implements DialogStore {
     private final Map<UUID, ChatMessage> messages = new ConcurrentHashMap<>();
     private final Map<String, UUID> clientIds = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger writeCalls = new AtomicInteger();
     private volatile RuntimeException nextWriteFailure;
 
     @Override
@@ -44,6 +47,18 @@ public final class InMemoryDialogStore implements DialogStore {
 
     @Override
     public synchronized WriteOutcome writeMessage(ChatMessage message, String clientId) {
+        writeCalls.incrementAndGet();
+        return write(message, clientId);
+    }
+
+    /** One store call, written one after the other as the real stores promise. */
+    @Override
+    public synchronized List<WriteOutcome> writeMessages(List<MessageWrite> writes) {
+        writeCalls.incrementAndGet();
+        return writes.stream().map(w -> write(w.message(), w.clientId())).toList();
+    }
+
+    private WriteOutcome write(ChatMessage message, String clientId) {
         RuntimeException failure = nextWriteFailure;
         if (failure != null) {
             nextWriteFailure = null;
@@ -69,6 +84,11 @@ public final class InMemoryDialogStore implements DialogStore {
 
     public int lookups() {
         return lookups.get();
+    }
+
+    /** Calls of writeMessage or writeMessages, each a round trip or transaction in a real store. */
+    public int writeCalls() {
+        return writeCalls.get();
     }
 
     public int messageCount() {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** A whole writer process in this JVM, for tests that need several writers or their own Redis. */
 public final class StandaloneWriter implements AutoCloseable {
@@ -46,9 +47,13 @@ public final class StandaloneWriter implements AutoCloseable {
 
     /** Partitions the message-commands listener of this writer owns now. */
     public Collection<TopicPartition> messagePartitions() {
-        Collection<TopicPartition> assigned = bean(KafkaListenerEndpointRegistry.class)
-                .getListenerContainer("message-commands").getAssignedPartitions();
+        Collection<TopicPartition> assigned = messageListener().getAssignedPartitions();
         return assigned == null ? List.of() : assigned;
+    }
+
+    /** The message-commands listener's container, e.g. to pause it. */
+    public MessageListenerContainer messageListener() {
+        return bean(KafkaListenerEndpointRegistry.class).getListenerContainer("message-commands");
     }
 
     /** Sum of a counter over all its tags matching the given ones (0 when never incremented). */

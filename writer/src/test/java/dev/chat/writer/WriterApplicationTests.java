@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import dev.chat.udf.RedisChat;
 import dev.chat.writer.system.KafkaSettings;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +19,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -93,6 +96,22 @@ class WriterApplicationTests extends WriterIntegrationTest {
         assertThat(dialogs.getContainerProperties().getAckMode()).isEqualTo(AckMode.BATCH);
         assertThat(messages.getGroupId()).isEqualTo("writer");
         assertThat(messages.getContainerProperties().getTopics()).containsExactly("chat.message-commands");
+    }
+
+    @Autowired
+    @Qualifier("messageCommandsContainerFactory")
+    ConcurrentKafkaListenerContainerFactory<?, ?> messageContainers;
+
+    @Test
+    void takesMessageCommandsAPollAtATimeOfAtMostTheBatchSizeAndDialogCommandsOneByOne() {
+        MessageListenerContainer messages = listeners.getListenerContainer("message-commands");
+        MessageListenerContainer dialogs = listeners.getListenerContainer("dialog-commands");
+
+        assertThat(messages.getContainerProperties().getMessageListener()).isInstanceOf(BatchMessageListener.class);
+        assertThat(messageContainers.getConsumerFactory().getConfigurationProperties())
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.batchSize());
+        assertThat(kafka.batchSize()).isEqualTo(200);
+        assertThat(dialogs.getContainerProperties().getMessageListener()).isNotInstanceOf(BatchMessageListener.class);
     }
 
     @Autowired

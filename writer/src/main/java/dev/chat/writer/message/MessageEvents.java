@@ -1,5 +1,7 @@
 package dev.chat.writer.message;
 
+import java.util.List;
+
 import dev.chat.common.command.MessageEvent;
 
 /**
@@ -13,4 +15,15 @@ import dev.chat.common.command.MessageEvent;
 interface MessageEvents {
 
     void publish(MessageEvent event);
+
+    /**
+     * Publishes the events in list order and returns only once every one of them is durably on the topic, so
+     * events of one dialog keep their list order. Otherwise throws {@link EventNotPublishedException} naming
+     * the first event (in list order) that was not acknowledged; any of the others may or may not have been
+     * published, so the caller acknowledges none of their commands and publishes them all again. The default
+     * publishes one by one; an implementation may send them all before waiting for the first acknowledgement.
+     */
+    default void publishAll(List<MessageEvent> events) {
+        events.forEach(this::publish);
+    }
 }

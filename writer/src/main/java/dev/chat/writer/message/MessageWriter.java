@@ -1,6 +1,9 @@
 package dev.chat.writer.message;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import dev.chat.common.command.MessageEvent;
@@ -9,6 +12,7 @@ import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogNotFoundException;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.WriteOutcome;
 import dev.chat.writer.dialog.DialogDirectory;
 import org.slf4j.Logger;
@@ -16,7 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one send command into a stored message plus its event.
+ * Turns send commands into stored messages plus their events: a poll's commands at once
+ * ({@link #handleAll}), or one command ({@link #handle}, the path a failed batch falls back to).
+ *
+ * <p>Guarantees of both paths: a command's event is published only after its store write; a method returns
+ * only once every event it published is acknowledged; commands are stored, and their events published, in
+ * the order given, so one dialog's order (its commands share a partition) is kept.
  *
  * <p>Idempotent: the store keeps one copy per message id (and per author + client id), so handling the
  * same command again publishes another {@code WRITTEN} event but stores nothing. Every exception means
@@ -44,29 +53,64 @@ class MessageWriter {
         this.clock = clock;
     }
 
+    /**
+     * One poll's commands: each dialog is checked (a command naming no dialog or the wrong one gets its
+     * {@code REJECTED} event), all the others are written with one {@link DialogStore#writeMessages} call,
+     * then every event, in command order, is sent and all are awaited together. If this throws, any of the
+     * commands may have been stored and any of their events published; handling them all again (one by one)
+     * is safe.
+     */
+    void handleAll(List<ReceivedCommand> commands) {
+        MessageEvent[] outcomes = new MessageEvent[commands.size()];
+        List<Integer> writable = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            ReceivedCommand received = commands.get(i);
+            try (ReceivedCommand.LogContext ignored = received.logContext()) {
+                String problem = checkDialog(received.command());
+                if (problem == null) {
+                    writable.add(i);
+                } else {
+                    outcomes[i] = rejected(received.command(), problem);
+                }
+            }
+        }
+        writeAll(commands, writable, outcomes);
+        events.publishAll(Arrays.asList(outcomes));
+    }
+
+    /** Stores the commands at {@code writable} with one store call and fills in their WRITTEN events. */
+    private void writeAll(List<ReceivedCommand> commands, List<Integer> writable, MessageEvent[] outcomes) {
+        if (writable.isEmpty()) {
+            return;
+        }
+        List<MessageWrite> writes = writable.stream().map(i -> write(commands.get(i).command())).toList();
+        List<WriteOutcome> stored = store.writeMessages(writes);
+        long storedAt = clock.millis();
+        metrics.batchWritten(writes.size());
+        for (int j = 0; j < writable.size(); j++) {
+            ReceivedCommand received = commands.get(writable.get(j));
+            try (ReceivedCommand.LogContext ignored = received.logContext()) {
+                outcomes[writable.get(j)] = written(received.command(), stored.get(j), storedAt);
+            }
+        }
+    }
+
+    /** One command: checked, written on its own, its event published and acknowledged. */
     void handle(SendMessageCommand command) {
         String problem = checkDialog(command);
         if (problem != null) {
-            reject(command, problem);
+            events.publish(rejected(command, problem));
             return;
         }
         WriteOutcome outcome;
         try {
-            outcome = store.writeMessage(new ChatMessage(command.messageId(), command.authorId(), command.dialogId(),
-                    command.text(), command.ts()), command.clientId());
+            MessageWrite write = write(command);
+            outcome = store.writeMessage(write.message(), write.clientId());
         } catch (DialogNotFoundException e) {
-            reject(command, DIALOG_NOT_FOUND);
+            events.publish(rejected(command, DIALOG_NOT_FOUND));
             return;
         }
-        long storedAt = clock.millis();
-        if (outcome.stored()) {
-            metrics.stored(command.ts(), storedAt);
-        } else {
-            metrics.duplicate();
-        }
-        log.atDebug().addKeyValue("outcome", outcome.stored() ? "stored" : "duplicate")
-                .addKeyValue("storedId", outcome.messageId()).log("message written");
-        events.publish(MessageEvent.written(asStored(command, outcome), storedAt));
+        events.publish(written(command, outcome, clock.millis()));
     }
 
     /** Null when the command's dialog is the dialog of its author and recipient, else the reason why not. */
@@ -76,6 +120,23 @@ class MessageWriter {
             return DIALOG_NOT_FOUND;
         }
         return dialog.get().id().equals(command.dialogId()) ? null : DIALOG_MISMATCH;
+    }
+
+    private static MessageWrite write(SendMessageCommand command) {
+        return new MessageWrite(new ChatMessage(command.messageId(), command.authorId(), command.dialogId(),
+                command.text(), command.ts()), command.clientId());
+    }
+
+    /** Counts and logs a write (in the command's log context) and makes its event. */
+    private MessageEvent written(SendMessageCommand command, WriteOutcome outcome, long storedAt) {
+        if (outcome.stored()) {
+            metrics.stored(command.ts(), storedAt);
+        } else {
+            metrics.duplicate();
+        }
+        log.atDebug().addKeyValue("outcome", outcome.stored() ? "stored" : "duplicate")
+                .addKeyValue("storedId", outcome.messageId()).log("message written");
+        return MessageEvent.written(asStored(command, outcome), storedAt);
     }
 
     /**
@@ -90,10 +151,10 @@ class MessageWriter {
                 command.recipientId(), command.text(), command.ts(), command.clientId());
     }
 
-    private void reject(SendMessageCommand command, String reason) {
+    private MessageEvent rejected(SendMessageCommand command, String reason) {
         metrics.rejected();
         log.atInfo().addKeyValue("outcome", "rejected").addKeyValue("reason", reason)
                 .log("message rejected: {}", reason);
-        events.publish(MessageEvent.rejected(command, clock.millis(), reason));
+        return MessageEvent.rejected(command, clock.millis(), reason);
     }
 }

@@ -3,24 +3,28 @@ package dev.chat.writer.message;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code chat.writer.messages{outcome=stored|duplicate|rejected}} and
- * {@code chat.writer.accepted.to.stored}: from the gateway's acceptance ({@code command.ts}) to the write.
+ * {@code chat.writer.messages{outcome=stored|duplicate|rejected}},
+ * {@code chat.writer.accepted.to.stored}: from the gateway's acceptance ({@code command.ts}) to the write, and
+ * {@code chat.writer.batch.size}: the messages of one poll written with one store call.
  */
 @Component
 class WriterMetrics {
 
     static final String MESSAGES = "chat.writer.messages";
     static final String LATENCY = "chat.writer.accepted.to.stored";
+    static final String BATCH_SIZE = "chat.writer.batch.size";
 
     private final Counter stored;
     private final Counter duplicate;
     private final Counter rejected;
     private final Timer latency;
+    private final DistributionSummary batchSize;
 
     WriterMetrics(MeterRegistry registry) {
         stored = counter(registry, "stored");
@@ -28,6 +32,8 @@ class WriterMetrics {
         rejected = counter(registry, "rejected");
         latency = Timer.builder(LATENCY).description("gateway acceptance (command ts) to stored in Redis")
                 .publishPercentileHistogram().register(registry);
+        batchSize = DistributionSummary.builder(BATCH_SIZE).baseUnit("messages")
+                .description("messages of one poll written with one store call").register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -46,5 +52,9 @@ class WriterMetrics {
 
     void rejected() {
         rejected.increment();
+    }
+
+    void batchWritten(int messages) {
+        batchSize.record(messages);
     }
 }

@@ -52,6 +52,10 @@ import tools.jackson.databind.json.JsonMapper;
  * redelivers the poll's records, which the idempotent store absorbs (a second WRITTEN event per replayed
  * message, as for any redelivery). RECORD would pay a synchronous commit round trip per message, which the
  * load test's writer, starved of CPU at 100 users and more, could not afford.
+ *
+ * <p>Message commands go to a batch listener, at most {@code chat.kafka.batch-size} records per poll, so a
+ * poll is one store call and one wait for its events; dialog commands stay with a record listener, since each
+ * is a request whose reply the gateway awaits.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -105,8 +109,12 @@ class KafkaConfig {
     ConcurrentKafkaListenerContainerFactory<Object, Object> messageCommandsContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> kafkaConsumerFactory,
             DefaultErrorHandler commandErrorHandler, KafkaSettings settings) {
-        return containers(configurer, commands(kafkaConsumerFactory, SendMessageCommand.class,
-                new SendMessageCommandValidator()), commandErrorHandler, settings);
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = containers(configurer,
+                commands(kafkaConsumerFactory, SendMessageCommand.class, new SendMessageCommandValidator(),
+                        Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize())),
+                commandErrorHandler, settings);
+        factory.setBatchListener(true);
+        return factory;
     }
 
     @Bean
@@ -114,7 +122,7 @@ class KafkaConfig {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> kafkaConsumerFactory,
             DefaultErrorHandler commandErrorHandler, KafkaSettings settings, KafkaTemplate<String, Object> template) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = containers(configurer,
-                commands(kafkaConsumerFactory, CreateDialogCommand.class, new CreateDialogCommandValidator()),
+                commands(kafkaConsumerFactory, CreateDialogCommand.class, new CreateDialogCommandValidator(), Map.of()),
                 commandErrorHandler, settings);
         factory.setReplyTemplate(template);
         return factory;
@@ -133,14 +141,15 @@ class KafkaConfig {
     }
 
     /**
-     * Consumers of one command topic: Boot's consumer settings plus a fixed value type. A new group starts
-     * from the earliest offset, so commands published before the first writer started are not skipped.
+     * Consumers of one command topic: Boot's consumer settings plus a fixed value type and {@code extra}. A new
+     * group starts from the earliest offset, so commands published before the first writer started are not skipped.
      */
     private static ConsumerFactory<Object, Object> commands(ConsumerFactory<?, ?> base, Class<?> type,
-                                                            Validator validator) {
+                                                            Validator validator, Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>(base.getConfigurationProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putAll(extra);
         DefaultKafkaConsumerFactory<Object, Object> factory = new DefaultKafkaConsumerFactory<>(config, KafkaConfig::keys,
                 () -> values(type, validator));
         // Boot's listeners bind the Kafka client metrics (kafka.consumer.*, incl. records-lag-max) to Micrometer

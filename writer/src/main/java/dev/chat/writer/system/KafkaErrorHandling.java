@@ -10,9 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RetryListener;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -29,6 +33,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * </ul>
  * After a dead-letter publish succeeds the offset is committed; if it fails the record is retried, so a
  * record is never dropped silently.
+ *
+ * <p>The message-commands listener takes a poll at a time and reports the one record that failed with a
+ * {@code BatchListenerFailedException} carrying that record's own failure: the records before it are committed,
+ * the record is classified, retried or dead-lettered as above, and the ones after it are redelivered.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
@@ -44,13 +52,40 @@ class KafkaErrorHandling {
         // explicit: spring-kafka 4's default destination is "<topic>-dlt"; ours is "<topic>.DLT", same partition
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(KafkaSettings.deadLetter(record.topic()), record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff(retry, retry.unexpectedAttempts() - 1));
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) ->
+                deadLetters.accept(record, consumer, asRecordListenerSawIt(failure));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(retry, retry.unexpectedAttempts() - 1));
         BackOff forever = backOff(retry, Long.MAX_VALUE);
         handler.setBackOffFunction((record, failure) -> Failures.isTransient(failure) ? forever : null);
         // DeserializationException is already not retryable by default; listed again for the record
         handler.addNotRetryableExceptions(Failures.POISON.toArray(Class[]::new));
         handler.setRetryListeners(new LoggingRetryListener(meters));
         return handler;
+    }
+
+    /**
+     * The failure as a record listener reported it, so that the dead letter's exception headers name the
+     * record's own problem rather than the batch machinery: the message-commands listener wraps a record's
+     * failure in a {@link BatchListenerFailedException}, which the container wraps again. A record that could
+     * not be deserialized was reported with the {@link DeserializationException} itself, anything else as a
+     * {@link ListenerExecutionFailedException} with the failure as its cause.
+     */
+    static Exception asRecordListenerSawIt(Exception failure) {
+        Throwable cause = null;
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof BatchListenerFailedException batch) {
+                cause = batch.getCause();
+                break;
+            }
+        }
+        if (cause instanceof DeserializationException poison) {
+            return poison;
+        }
+        if (!(cause instanceof Exception recordFailure)) {
+            return failure;
+        }
+        String groupId = failure instanceof ListenerExecutionFailedException listener ? listener.getGroupId() : null;
+        return new ListenerExecutionFailedException(failure.getMessage(), groupId, recordFailure);
     }
 
     private static BackOff backOff(KafkaSettings.Retry retry, long maxRetries) {

@@ -19,13 +19,19 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas    replication factor of every declared topic
  * @param groups      consumer groups
  * @param concurrency consumers per listener in one writer process
+ * @param batchSize   most message commands one consumer takes per poll ({@code max.poll.records}); they are
+ *                    written with one store call and their events awaited together. A failed batch is handled
+ *                    again one command at a time, so a poll may take up to twice the store's and the event's
+ *                    timeouts (plus the back-off); that must stay below the consumer's
+ *                    {@code max.poll.interval.ms} (5 minutes)
  * @param sendTimeout how long a listener waits for an event or reply to be acknowledged by the brokers
  * @param retry       back-off of failed records
  */
 @Validated
 @ConfigurationProperties("chat.kafka")
 public record KafkaSettings(@Valid @NotNull Topics topics, @Min(1) int partitions, @Min(1) short replicas,
-                            @Valid @NotNull Groups groups, @Min(1) int concurrency, @NotNull Duration sendTimeout,
+                            @Valid @NotNull Groups groups, @Min(1) int concurrency, @Min(1) int batchSize,
+                            @NotNull Duration sendTimeout,
                             @Valid @NotNull Retry retry) {
 
     /** Where the error handler dead-letters records of {@code topic} (same partition number). */

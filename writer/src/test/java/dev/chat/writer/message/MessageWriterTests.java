@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ class MessageWriterTests {
 
     private final InMemoryDialogStore store = new InMemoryDialogStore();
     private final List<MessageEvent> published = new ArrayList<>();
+    private final List<List<MessageEvent>> publishedTogether = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final UUID author = Commands.user();
     private final UUID friend = Commands.user();
@@ -35,13 +37,22 @@ class MessageWriterTests {
 
     @BeforeEach
     void setUp() {
-        MessageEvents events = event -> {
-            if (nextPublishFailure != null) {
-                RuntimeException failure = nextPublishFailure;
-                nextPublishFailure = null;
-                throw failure;
+        MessageEvents events = new MessageEvents() {
+            @Override
+            public void publish(MessageEvent event) {
+                if (nextPublishFailure != null) {
+                    RuntimeException failure = nextPublishFailure;
+                    nextPublishFailure = null;
+                    throw failure;
+                }
+                published.add(event);
             }
-            published.add(event);
+
+            @Override
+            public void publishAll(List<MessageEvent> events) {
+                publishedTogether.add(List.copyOf(events));
+                MessageEvents.super.publishAll(events);
+            }
         };
         writer = new MessageWriter(new DialogDirectory(store, Caffeine.newBuilder().maximumSize(10).build()), store,
                 events, new WriterMetrics(meters), Clock.fixed(Instant.ofEpochMilli(2_000_000_000_000L), ZoneOffset.UTC));
@@ -141,6 +152,54 @@ class MessageWriterTests {
 
         assertThat(store.messageCount()).isEqualTo(1);
         assertThat(published).extracting(MessageEvent::messageId).containsExactly(command.messageId());
+    }
+
+    @Test
+    void writesAPollWithOneStoreCallThenPublishesAllItsEventsTogetherInCommandOrder() {
+        SendMessageCommand first = Commands.send(dialog, author, friend, "1");
+        SendMessageCommand mismatch = Commands.send(UUID.randomUUID(), friend, author, "wrong dialog");
+        SendMessageCommand retry = withClientId(Commands.send(dialog, friend, author, "2"), "c-2");
+        SendMessageCommand retryAgain = withClientId(Commands.send(dialog, friend, author, "2"), "c-2");
+
+        writer.handleAll(received(first, mismatch, retry, retryAgain));
+
+        assertThat(store.writeCalls()).isEqualTo(1);
+        assertThat(store.messageCount()).isEqualTo(2);
+        assertThat(publishedTogether).singleElement().isEqualTo(published);
+        assertThat(published).extracting(MessageEvent::type).containsExactly(MessageEvent.Type.WRITTEN,
+                MessageEvent.Type.REJECTED, MessageEvent.Type.WRITTEN, MessageEvent.Type.WRITTEN);
+        // the client retry within the same poll is answered with the id stored first, as across polls
+        assertThat(published).extracting(MessageEvent::messageId).containsExactly(first.messageId(),
+                mismatch.messageId(), retry.messageId(), retry.messageId());
+        assertThat(published.get(0).storedAt()).isEqualTo(2_000_000_000_000L);
+        assertThat(meters.get(WriterMetrics.MESSAGES).tag("outcome", "stored").counter().count()).isEqualTo(2);
+        assertThat(meters.get(WriterMetrics.MESSAGES).tag("outcome", "duplicate").counter().count()).isEqualTo(1);
+        assertThat(meters.get(WriterMetrics.LATENCY).timer().count()).isEqualTo(2);
+        assertThat(meters.get(WriterMetrics.BATCH_SIZE).summary().totalAmount()).isEqualTo(3);
+    }
+
+    @Test
+    void makesNoStoreCallForAPollOfRejectedCommands() {
+        writer.handleAll(received(Commands.send(UUID.randomUUID(), author, Commands.user(), "nobody")));
+
+        assertThat(store.writeCalls()).isZero();
+        assertThat(published).extracting(MessageEvent::type).containsExactly(MessageEvent.Type.REJECTED);
+    }
+
+    @Test
+    void publishesNoEventOfAPollWhoseWriteFails() {
+        store.failNextWrite(new RedisConnectionException("down"));
+        SendMessageCommand rejected = Commands.send(UUID.randomUUID(), author, Commands.user(), "nobody");
+        SendMessageCommand written = Commands.send(dialog, author, friend, "later");
+
+        assertThatThrownBy(() -> writer.handleAll(received(rejected, written)))
+                .isInstanceOf(RedisConnectionException.class);
+
+        assertThat(published).isEmpty();
+    }
+
+    private static List<ReceivedCommand> received(SendMessageCommand... commands) {
+        return Arrays.stream(commands).map(c -> new ReceivedCommand(c, "-")).toList();
     }
 
     private static SendMessageCommand withClientId(SendMessageCommand c, String clientId) {

@@ -12,7 +12,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 
 class FailuresTests {
 
@@ -60,5 +62,21 @@ class FailuresTests {
         assertThat(Failures.kind(new RedisConnectionException("refused"))).isEqualTo(Failures.Kind.TRANSIENT);
         assertThat(Failures.kind(new RedisCommandExecutionException("ERR chat.write_message: ts")))
                 .isEqualTo(Failures.Kind.UNEXPECTED);
+    }
+
+    @Test
+    void aRecordsFailureReportedByTheBatchListenerKeepsItsKind() {
+        assertThat(Failures.kind(fromBatch(new DeserializationException("not JSON", new byte[0], false, null))))
+                .isEqualTo(Failures.Kind.POISON);
+        assertThat(Failures.kind(fromBatch(new EventNotPublishedException("timeout", null))))
+                .isEqualTo(Failures.Kind.TRANSIENT);
+        assertThat(Failures.kind(fromBatch(new RedisCommandExecutionException("ERR chat.write_message: ts"))))
+                .isEqualTo(Failures.Kind.UNEXPECTED);
+    }
+
+    /** As the container hands it to the error handler. */
+    static ListenerExecutionFailedException fromBatch(Exception recordFailure) {
+        return new ListenerExecutionFailedException("listener method threw", "writer",
+                new BatchListenerFailedException("writer: message not handled", recordFailure, 3));
     }
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import dev.chat.sqlstore.PostgresDialogStore;
 import dev.chat.testsupport.TestPostgres;
 import dev.chat.udf.RedisChat;
 import dev.chat.writer.Commands;
+import dev.chat.writer.PausedListener;
 import dev.chat.writer.StandaloneWriter;
 import dev.chat.writer.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -75,6 +77,49 @@ class PostgresStoreTests {
                     .query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).list();
             assertThat(texts).containsExactly("stored in SQL");
         }
+    }
+
+    @Test
+    void storesAPollsCommandsInOneTransactionOnceEachAndPublishesTheirEventsInOrder(EmbeddedKafkaBroker broker)
+            throws Exception {
+        String database = TestPostgres.newDatabase();
+        String servers = broker.getBrokersAsString();
+        try (StandaloneWriter writer = StandaloneWriter.start(servers, NO_REDIS, "chat.store=postgres",
+                "spring.datasource.url=" + database);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
+                     new ByteArraySerializer());
+             TopicProbe events = new TopicProbe(servers, "chat.message-events")) {
+            UUID author = Commands.user();
+            UUID friend = Commands.user();
+            UUID dialog = writer.bean(DialogStore.class).makeDialog(author, friend, UUID.randomUUID(), "").dialog().id();
+            List<SendMessageCommand> sent = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sent.add(i % 2 == 0 ? Commands.send(dialog, author, friend, "sql " + i)
+                        : Commands.send(dialog, friend, author, "sql " + i));
+            }
+            // a redelivery within the same poll: stored once, acknowledged twice
+            sent.add(sent.get(2));
+
+            try (PausedListener paused = PausedListener.pause(writer.messageListener())) {
+                for (SendMessageCommand command : sent) {
+                    producer.send(new ProducerRecord<>("chat.message-commands", dialog.toString(),
+                            TopicProbe.json(command))).get(30, TimeUnit.SECONDS);
+                }
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> written(events, dialog).size() == sent.size());
+            assertThat(written(events, dialog)).containsExactlyElementsOf(
+                    sent.stream().map(SendMessageCommand::messageId).toList());
+            List<String> texts = jdbc(database).sql("SELECT message FROM messages WHERE dialog_id = ? ORDER BY ts, id")
+                    .param(dialog).query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).list();
+            assertThat(texts).containsExactly("sql 0", "sql 1", "sql 2", "sql 3", "sql 4", "sql 5");
+        }
+    }
+
+    private static List<UUID> written(TopicProbe events, UUID dialog) {
+        return events.values(MessageEvent.class, e -> e.dialogId().equals(dialog) && e.type() == MessageEvent.Type.WRITTEN)
+                .stream().map(MessageEvent::messageId).toList();
     }
 
     /** The gateway migrated its user tables first: the dialog migrations baseline below V1 and still apply it. */

@@ -16,6 +16,12 @@ class SettingsTests {
     }
 
     @Test
+    void refusesToStartWithAnEmptyBatch() {
+        assertThatThrownBy(() -> StandaloneWriter.start("127.0.0.1:1", TestRedis.uri(), "chat.kafka.batch-size=0"))
+                .rootCause().hasMessageContainingAll("chat.kafka", "batchSize");
+    }
+
+    @Test
     void refusesToStartWithoutATopicName() {
         assertThatThrownBy(() -> StandaloneWriter.start("127.0.0.1:1", TestRedis.uri(),
                 "chat.kafka.topics.message-events=")).rootCause().hasMessageContaining("messageEvents");
