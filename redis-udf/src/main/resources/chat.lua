@@ -8,7 +8,7 @@
 -- Every key a function touches arrives in KEYS, and no function needs two hash slots unless the caller
 -- chose to pass two dialog keys (standalone Redis only). Signatures and examples: redis-udf/README.md.
 
-local VERSION = '1.0.0'
+local VERSION = '1.0.1'
 
 -- how long a client id is remembered after the last write to its dialog (ms), and how many are kept
 local REQUESTS_TTL_MS = 86400000
@@ -18,6 +18,19 @@ local MAX_CLIENT_ID = 200
 -- same-millisecond runs up to this long are read whole, longer ones binary-searched (every member read
 -- costs its conversion into a Lua string, so a probe per step beats reading a long run)
 local RUN_SCAN = 4
+-- A redis.call's reply reaches Lua straight from the calling client's 16 KB reply buffer when it fits;
+-- a longer one is first gathered into a new string, and such a call was measured at up to ~6x the cost
+-- of one just under the limit (redis-server 7.0.15). Pages are therefore read in rank slices whose
+-- replies stay under SLICE_BYTES: the buffer less room for the *<count> header. Each member costs its
+-- length plus MEMBER_FRAMING ($<length>\r\n before, \r\n after, lengths of up to 7 digits).
+-- The other calls answer a count, an id or a dialog's JSON (its name is at most 200 characters at the
+-- gateway), far below the limit, except the same-millisecond reads (see position_in_run).
+local SLICE_BYTES = 16000
+local MEMBER_FRAMING = 12
+-- the first slice, read before any member's size is known: 32 members fit while they average up to
+-- ~480 bytes (a typical member, a text of a sentence or two, is ~250); one reply over 16 KB costs more
+-- than the extra call this takes for a page of 50
+local FIRST_SLICE = 32
 
 -- lower-case canonical UUIDs only: ids are compared byte-wise and the ZSET orders ties by member bytes
 local H = '[0-9a-f]'
@@ -155,6 +168,10 @@ end
 -- The members at exactly `score` (one millisecond) are ordered by id. Returns how many of them have an
 -- id below `id`, and whether one has `id`. A short run is read whole; a long one (a burst, an import) is
 -- binary-searched by rank, so no call is linear in the number of messages of one millisecond.
+-- Reply sizes (see SLICE_BYTES): the whole-run read is at most RUN_SCAN + 1 members and usually 0 or 1
+-- (a write at a fresh millisecond, a cursor on its own message), so it crosses 16 KB only when members
+-- of one millisecond average over ~3 KB; a probe reads one member, over 16 KB only if that member is.
+-- Both are rare enough that slicing them, or a ZCOUNT before every read of a run, would cost more.
 local function position_in_run(key, score, id)
   local run = redis.call('ZRANGE', key, score, score, 'BYSCORE', 'LIMIT', 0, RUN_SCAN + 1)
   if #run <= RUN_SCAN then
@@ -237,15 +254,54 @@ local function write_message(keys, args)
   return { 1, id }
 end
 
+local function zrange(key, from, to, rev)
+  if rev then
+    return redis.call('ZRANGE', key, from, to, 'REV')
+  end
+  return redis.call('ZRANGE', key, from, to)
+end
+
+-- the byte length of the widest of members[from..], or so_far if none is wider
+local function widest(members, from, so_far)
+  for i = from, #members do
+    local length = #members[i]
+    if length > so_far then
+      so_far = length
+    end
+  end
+  return so_far
+end
+
+-- Up to `count` members from rank `start` (by REV rank when `rev`), read in slices whose replies stay
+-- under SLICE_BYTES as long as no member is wider than the widest one read before it: FIRST_SLICE
+-- members, then as many as fit at the width of the widest so far (one member per slice when members
+-- are huge). The widest so far, not the last slice's: one more call is cheap next to one reply over
+-- 16 KB. A member over 16 KB on its own cannot avoid that cost; it is read alone. The first slice is
+-- the result table itself, so a page that fits in it costs what one ZRANGE did.
+local function range_sliced(key, start, count, rev)
+  local asked = math.min(count, FIRST_SLICE)
+  local rows = zrange(key, start, start + asked - 1, rev)
+  local width, measured = 0, 0
+  while #rows == asked and asked < count do -- every slice came back full, and more are wanted
+    width = widest(rows, measured + 1, width)
+    measured = asked
+    local size = math.min(count - asked, math.max(1, math.floor(SLICE_BYTES / (width + MEMBER_FRAMING))))
+    local slice = zrange(key, start + asked, start + asked + size - 1, rev)
+    for i = 1, #slice do
+      rows[asked + i] = slice[i]
+    end
+    asked = asked + size
+  end
+  return rows
+end
+
 -- Pages go by rank: the cursor's place is the rank of its millisecond's first member plus its place
 -- among that millisecond's members, so the page starts strictly next to it and costs O(log n + limit).
+-- It reads limit + 1 members: the extra one tells whether more follow.
 local function page(key, older, limit, cursor_ts, cursor_id)
   local fetch = limit + 1
   if not cursor_ts then
-    if older then
-      return redis.call('ZRANGE', key, 0, fetch - 1, 'REV')
-    end
-    return redis.call('ZRANGE', key, 0, fetch - 1)
+    return range_sliced(key, 0, fetch, older)
   end
   local below, on_cursor = position_in_run(key, cursor_ts, cursor_id)
   local rank = redis.call('ZCOUNT', key, '-inf', '(' .. cursor_ts) + below
@@ -254,12 +310,12 @@ local function page(key, older, limit, cursor_ts, cursor_id)
       return {}
     end
     local from_top = redis.call('ZCARD', key) - rank -- REV rank of the newest message before the cursor
-    return redis.call('ZRANGE', key, from_top, from_top + fetch - 1, 'REV')
+    return range_sliced(key, from_top, fetch, true)
   end
   if on_cursor then
     rank = rank + 1
   end
-  return redis.call('ZRANGE', key, rank, rank + fetch - 1)
+  return range_sliced(key, rank, fetch, false)
 end
 
 local function show_messages(keys, args)
@@ -282,7 +338,7 @@ local function show_messages(keys, args)
     uuid(cursor_id, 'cursor id')
   end
   local rows = page(key, direction == 'older', limit, cursor_ts, cursor_id)
-  -- the flag goes last, in place of the extra row read to find it: no copy of the page
+  -- the flag goes last, in place of the extra row read to find it
   if #rows > limit then
     rows[limit + 1] = 1
   else

@@ -42,11 +42,14 @@ public final class TestRedis {
 
     /**
      * Starts a private embedded server without persistence (for tests that stop or restart Redis).
-     * Extra lines are redis.conf settings, e.g. {@code "cluster-enabled yes"}.
+     * Extra lines are redis.conf settings, e.g. {@code "cluster-enabled yes"}. Every server gets the
+     * project's {@code zset-max-listpack-value 1024} (docs/stores.md, "Redis settings"), so tests see
+     * dialogs in the listpack encoding they have in production; an external server named by
+     * {@code CHAT_TEST_REDIS_URL} needs the same line.
      */
     public static Server start(int port, String... settings) {
         List<String> all = new ArrayList<>(List.of("bind 127.0.0.1", "save \"\"", "appendonly no",
-                "protected-mode no"));
+                "protected-mode no", "zset-max-listpack-value 1024"));
         all.addAll(List.of(settings));
         RedisServerBuilder builder = RedisServer.builder().port(port);
         all.forEach(builder::setting);
