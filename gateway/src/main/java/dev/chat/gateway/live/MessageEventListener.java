@@ -6,9 +6,15 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chat.common.command.MessageEvent;
+import dev.chat.common.command.MessageEventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,13 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code WRITTEN} as a {@code message} frame to every session of both, {@code REJECTED} as an {@code error} frame to
  * the author's. Pushing only queues frames ({@link ChatSession#push}), so a slow client never holds this thread.
  *
+ * <p>Under load almost no event concerns a session here: the record's headers ({@link MessageEventHeaders}) name
+ * its two users, and an event neither of whom is connected here is dropped before its JSON is parsed. Records
+ * without them (from a writer older than the headers) are parsed and then looked up as before.
+ *
  * <p>The writer publishes another {@code WRITTEN} for a redelivered command; events already pushed (by message id,
- * remembered for a while) are dropped, so a client sees each message once.
+ * remembered for a while) are dropped, so a client sees each message once. Events skipped unparsed are not
+ * remembered: a later copy is pushed if one of the users has connected here meanwhile.
  */
 @Component
 class MessageEventListener {
 
     static final String ID = "message-events-fanout";
+
+    /** The writer may add event fields before this gateway knows them: ignore those, do not fail. */
+    private static final ObjectReader EVENTS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().readerFor(MessageEvent.class);
 
     private record Seen(MessageEvent.Type type, UUID messageId) {
     }
@@ -38,9 +53,31 @@ class MessageEventListener {
         this.frames = new Frames(json);
     }
 
+    /** A value that is not an event throws here: the container's error handler logs and skips it. */
     @KafkaListener(id = ID, idIsGroup = false, topics = "${chat.kafka.topics.message-events}",
             containerFactory = "messageEventContainerFactory")
-    void on(MessageEvent event) {
+    void on(ConsumerRecord<String, byte[]> record) {
+        if (record.value() != null && mayConcernSessionsHere(record.headers())) {
+            push(EVENTS.readValue(record.value()));
+        }
+    }
+
+    /** False only when the headers name the users and none of them is connected here. */
+    private boolean mayConcernSessionsHere(Headers headers) {
+        UUID author = userId(headers, MessageEventHeaders.AUTHOR);
+        if (author == null) {
+            return true; // a writer without the headers: only the event itself can tell
+        }
+        UUID recipient = userId(headers, MessageEventHeaders.RECIPIENT);
+        return !sessions.sessionsOf(author).isEmpty() || recipient != null && !sessions.sessionsOf(recipient).isEmpty();
+    }
+
+    private static UUID userId(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : MessageEventHeaders.decode(header.value());
+    }
+
+    private void push(MessageEvent event) {
         if (event == null || event.type() == null || event.messageId() == null || event.authorId() == null
                 || pushed.asMap().putIfAbsent(new Seen(event.type(), event.messageId()), Boolean.TRUE) != null) {
             return;

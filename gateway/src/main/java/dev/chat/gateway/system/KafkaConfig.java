@@ -5,10 +5,10 @@ import java.util.Map;
 
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
-import dev.chat.common.command.MessageEvent;
 import dev.chat.common.command.SendMessageCommand;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -119,21 +119,21 @@ class KafkaConfig {
 
     /**
      * The WebSocket fan-out: every gateway instance reads every message event under its own group, from the end
-     * (only sessions open now get pushes; a reconnecting client catches up from the reader). An event that cannot
-     * be read or pushed is logged and skipped, not dead-lettered: it is still in the topic for everyone else, and
-     * the message itself is in the store.
+     * (only sessions open now get pushes; a reconnecting client catches up from the reader). Values stay raw bytes:
+     * the listener parses only the events of users connected here, which the record's headers name. An event that
+     * cannot be read or pushed is logged and skipped, not dead-lettered: it is still in the topic for everyone
+     * else, and the message itself is in the store.
      */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, MessageEvent> messageEventContainerFactory(ConsumerFactory<?, ?> consumers,
-                                                                                            ChatKafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> messageEventContainerFactory(ConsumerFactory<?, ?> consumers,
+                                                                                        ChatKafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.eventsGroupId());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
         config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, MessageEvent>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(MessageEvent.class, tolerantMapper(), false))));
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
         factory.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> log.warn("message event {}-{}@{} not pushed: {}",
                 record.topic(), record.partition(), record.offset(), e.toString()), new FixedBackOff(0, 0)));
         return factory;

@@ -1,13 +1,8 @@
 package dev.chat.gateway.system;
 
-import java.util.UUID;
-
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.DispatcherType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,29 +11,20 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless bearer-token security: {@code POST /login} mints HS256 JWTs ({@link JwtEncoder}), the resource
- * server verifies them ({@link JwtDecoder}) on every other API call. Only the OTUS sign-up, login and public
- * profile endpoints and the health probes are open.
+ * server verifies them ({@link JwtDecoder}, from chat-boot like the key) on every other API call. Only the OTUS
+ * sign-up, login and public profile endpoints and the health probes are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
@@ -82,51 +68,14 @@ class SecurityConfig {
         return registration;
     }
 
-    @Bean
-    SecretKey jwtKey(JwtProperties properties) {
-        if (properties.usesDevelopmentSecret()) {
-            log.warn("""
-
-                    ************************************************************************************
-                    gateway: JWT tokens are signed with the PUBLIC DEVELOPMENT secret. Anyone can forge them.
-                    Set chat.security.jwt.secret (env CHAT_SECURITY_JWT_SECRET, at least 32 bytes) to the
-                    same value in the gateway and the reader before exposing this service.
-                    ************************************************************************************""");
-        }
-        return new SecretKeySpec(properties.secretBytes(), "HmacSHA256");
-    }
-
+    /** Only the gateway mints tokens; the key, and the decoder that checks them, come from chat-boot. */
     @Bean
     JwtEncoder jwtEncoder(SecretKey jwtKey) {
         return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtKey) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(JwtProperties.ISSUER), SecurityConfig::ourClaims));
-        return decoder;
-    }
-
-    @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    /**
-     * Controllers read the caller's id from the subject, and a token without expiry would be valid forever:
-     * a token lacking either is not one of ours.
-     */
-    private static OAuth2TokenValidatorResult ourClaims(Jwt jwt) {
-        if (jwt.getExpiresAt() == null) {
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no expiry (exp)", null));
-        }
-        try {
-            UUID.fromString(String.valueOf(jwt.getSubject()));
-            return OAuth2TokenValidatorResult.success();
-        } catch (IllegalArgumentException e) {
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token's subject is not a user id", null));
-        }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.chat.gateway.system.JwtProperties;
+import dev.chat.boot.jwt.JwtProperties;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Mints the bearer tokens {@code POST /login} returns: HS256, subject = user id, issuer {@code chat}. */
+/** Mints the bearer tokens {@code POST /login} returns: HS256, subject = user id, issuer {@code chat.security.jwt.issuer}. */
 @Component
 class TokenIssuer {
 
@@ -28,7 +28,7 @@ class TokenIssuer {
     String issue(UUID userId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(JwtProperties.ISSUER)
+                .issuer(properties.issuer())
                 .subject(userId.toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.ttl()))

@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.chat.common.command.MessageEvent;
+import dev.chat.common.command.MessageEventHeaders;
 import dev.chat.writer.system.KafkaSettings;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -56,10 +58,22 @@ class KafkaMessageEvents implements MessageEvents {
 
     private CompletableFuture<SendResult<String, Object>> send(MessageEvent event) {
         try {
-            return template.send(topic, event.dialogId().toString(), event);
+            return template.send(record(event));
         } catch (RuntimeException e) {
             throw failed(event, e);
         }
+    }
+
+    /** Headers name the two users, so gateways where neither is connected skip the event unparsed. */
+    private ProducerRecord<String, Object> record(MessageEvent event) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.dialogId().toString(), event);
+        if (event.authorId() != null) {
+            record.headers().add(MessageEventHeaders.AUTHOR, MessageEventHeaders.encode(event.authorId()));
+            if (event.recipientId() != null) {
+                record.headers().add(MessageEventHeaders.RECIPIENT, MessageEventHeaders.encode(event.recipientId()));
+            }
+        }
+        return record;
     }
 
     private void await(CompletableFuture<SendResult<String, Object>> result, MessageEvent event, long deadline) {

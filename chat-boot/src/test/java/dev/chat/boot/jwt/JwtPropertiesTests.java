@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.boot.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 @ExtendWith(OutputCaptureExtension.class)
 class JwtPropertiesTests {
@@ -22,11 +23,12 @@ class JwtPropertiesTests {
     private static final String REAL_SECRET = "a-real-secret-of-more-than-32-bytes-1234";
 
     @Test
-    void defaultsToTheSharedDevelopmentSecretAndOneHour() {
+    void defaultsToTheSharedDevelopmentSecretIssuerChatAndOneHour() {
         JwtProperties properties = bind(new MapPropertySource("none", Map.of()));
 
         assertThat(properties.secret()).isEqualTo("dev-only-secret-change-me-0123456789abcdef");
         assertThat(properties.usesDevelopmentSecret()).isTrue();
+        assertThat(properties.issuer()).isEqualTo("chat");
         assertThat(properties.ttl()).isEqualTo(Duration.ofHours(1));
     }
 
@@ -43,32 +45,36 @@ class JwtPropertiesTests {
 
     @Test
     void rejectsASecretShorterThan32BytesNamingTheProperty() {
-        assertThatThrownBy(() -> new JwtProperties("x".repeat(31), Duration.ofHours(1)))
+        assertThatThrownBy(() -> new JwtProperties("x".repeat(31), "chat", Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chat.security.jwt.secret").hasMessageContaining("CHAT_SECURITY_JWT_SECRET")
                 .hasMessageContaining("32 bytes");
-        assertThat(new JwtProperties("x".repeat(32), Duration.ofHours(1)).secret()).hasSize(32);
+        assertThat(new JwtProperties("x".repeat(32), "chat", Duration.ofHours(1)).secret()).hasSize(32);
     }
 
     @Test
     void rejectsANonPositiveLifetime() {
-        assertThatThrownBy(() -> new JwtProperties(REAL_SECRET, Duration.ZERO))
+        assertThatThrownBy(() -> new JwtProperties(REAL_SECRET, "chat", Duration.ZERO))
                 .hasMessageContaining("chat.security.jwt.ttl");
     }
 
     @Test
     void warnsLoudlyAtStartUpWhenTheDevelopmentSecretIsUsed(CapturedOutput output) {
-        new SecurityConfig().jwtKey(new JwtProperties(JwtProperties.DEV_SECRET, Duration.ofHours(1)));
+        new JwtAutoConfiguration().jwtKey(new JwtProperties(JwtProperties.DEV_SECRET, "chat", Duration.ofHours(1)), gateway());
 
         assertThat(output.getOut() + output.getErr()).contains("WARN").contains("PUBLIC DEVELOPMENT secret")
-                .contains("chat.security.jwt.secret").contains("CHAT_SECURITY_JWT_SECRET");
+                .contains("gateway:").contains("chat.security.jwt.secret").contains("CHAT_SECURITY_JWT_SECRET");
     }
 
     @Test
     void doesNotWarnForARealSecret(CapturedOutput output) {
-        new SecurityConfig().jwtKey(new JwtProperties(REAL_SECRET, Duration.ofHours(1)));
+        new JwtAutoConfiguration().jwtKey(new JwtProperties(REAL_SECRET, "chat", Duration.ofHours(1)), gateway());
 
         assertThat(output.getOut() + output.getErr()).doesNotContain("PUBLIC DEVELOPMENT secret");
+    }
+
+    private static MockEnvironment gateway() {
+        return new MockEnvironment().withProperty("spring.application.name", "gateway");
     }
 
     private static JwtProperties bind(org.springframework.core.env.PropertySource<?> source) {

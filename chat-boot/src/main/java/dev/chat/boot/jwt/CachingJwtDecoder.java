@@ -1,4 +1,4 @@
-package dev.chat.reader.system;
+package dev.chat.boot.jwt;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Remembers tokens the wrapped decoder has verified, keyed by the exact token string, so a client that sends
  * the same token on every request pays for the HMAC, the JSON parsing and the validators once (they were 29 % of
- * the reader's CPU in the load test). Thread-safe.
+ * the reader's CPU and ~10 % of the gateway's under load). Thread-safe.
  *
  * <p>What stays true: a token is served from here only if the wrapped decoder accepted exactly this string
  * (signature, algorithm, issuer, subject, expiry) earlier; failures are never cached; a cached token is never

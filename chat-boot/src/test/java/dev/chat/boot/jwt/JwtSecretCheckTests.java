@@ -1,36 +1,39 @@
-package dev.chat.reader.system;
+package dev.chat.boot.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /** Production (profile {@code prod}) refuses the public development secret; development and real secrets start. */
 class JwtSecretCheckTests {
 
     private static final String STRONG_SECRET = "a-real-secret-of-more-than-32-bytes-1234";
 
-    @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(JwtProperties.class)
-    @Import(JwtSecretCheck.class)
-    static class Jwt {
-    }
-
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Jwt.class)
-            .withPropertyValues("chat.security.jwt.issuer=chat");
+            .withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class))
+            .withPropertyValues("spring.application.name=gateway");
 
-    @Test
-    void productionRefusesTheDevelopmentSecretNamingServiceAndProperty() {
-        runner.withPropertyValues("spring.profiles.active=prod", "chat.security.jwt.secret=" + JwtProperties.DEV_SECRET)
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "reader"})
+    void productionRefusesTheDevelopmentDefaultNamingServiceAndProperty(String service) {
+        runner.withPropertyValues("spring.profiles.active=prod", "spring.application.name=" + service)
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("reader").hasMessageContaining("'prod'")
+                        .hasMessageStartingWith(service + ": ").hasMessageContaining("'prod'")
                         .hasMessageContaining("chat.security.jwt.secret").hasMessageContaining("CHAT_SECURITY_JWT_SECRET"));
+    }
+
+    @Test
+    void productionRefusesTheDevelopmentSecretAlsoWhenSetExplicitly() {
+        runner.withPropertyValues("spring.profiles.active=prod", "chat.security.jwt.secret=" + JwtProperties.DEV_SECRET)
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("public development default"));
     }
 
     @Test
@@ -57,8 +60,7 @@ class JwtSecretCheckTests {
     }
 
     @Test
-    void developmentStartsWithTheDevelopmentSecret() {
-        runner.withPropertyValues("chat.security.jwt.secret=" + JwtProperties.DEV_SECRET)
-                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtSecretCheck.class));
+    void developmentStartsWithTheDevelopmentDefault() {
+        runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtSecretCheck.class));
     }
 }

@@ -1,4 +1,4 @@
-package dev.chat.reader.system;
+package dev.chat.boot.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,18 +11,28 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /** The cache in front of the real HS256 verifier: it saves work, never lets through what the verifier would not. */
 class CachingJwtDecoderTests {
+
+    private static final SecretKey KEY = key("caching-tests-secret-0123456789abcdef-0123456789");
 
     private final MutableClock clock = new MutableClock(Instant.now());
     private final AtomicInteger verifications = new AtomicInteger();
@@ -32,7 +42,7 @@ class CachingJwtDecoderTests {
     /** The production verifier, but with the test's clock and no clock-skew allowance. */
     private JwtDecoder verifier() {
         NimbusJwtDecoder nimbus = NimbusJwtDecoder
-                .withSecretKey(JwtConfig.secretKey(TestTokens.SECRET))
+                .withSecretKey(KEY)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
@@ -50,7 +60,7 @@ class CachingJwtDecoderTests {
 
     private String tokenValidFor(Duration lifetime) {
         Instant now = clock.instant();
-        return TestTokens.with(claims -> claims.subject(alice.toString()).issuedAt(now).expiresAt(now.plus(lifetime)));
+        return mint(KEY, claims -> claims.subject(alice.toString()).issuedAt(now).expiresAt(now.plus(lifetime)));
     }
 
     @Test
@@ -82,8 +92,8 @@ class CachingJwtDecoderTests {
         String token = tokenValidFor(Duration.ofMinutes(10));
         decoder.decode(token);
         String[] parts = token.split("\\.");
-        String forged = parts[0] + "." + parts[1] + "." + TestTokens.signedWith("another-secret-0123456789abcdef-0123456789",
-                alice).split("\\.")[2];
+        String forged = parts[0] + "." + parts[1] + "." + mint(key("another-secret-0123456789abcdef-0123456789"),
+                claims -> claims.subject(alice.toString()).expiresAt(clock.instant().plus(Duration.ofMinutes(10)))).split("\\.")[2];
 
         assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(BadJwtException.class);
@@ -116,11 +126,24 @@ class CachingJwtDecoderTests {
     }
 
     private JwtDecoder skewTolerant() {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(JwtConfig.secretKey(TestTokens.SECRET)).build();
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(KEY).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(60));
         timestamps.setClock(clock);
         nimbus.setJwtValidator(timestamps);
         return nimbus;
+    }
+
+    /** HS256 as the gateway mints: issuer {@code chat}, the customizer sets the rest. */
+    private static String mint(SecretKey key, Consumer<JwtClaimsSet.Builder> customizer) {
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("chat");
+        customizer.accept(claims);
+        return NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build()
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).type("JWT").build(), claims.build()))
+                .getTokenValue();
+    }
+
+    private static SecretKey key(String secret) {
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     private static final class MutableClock extends Clock {
