@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The short load-test profile as .ci/run runs it: ./chat loadtest --profile short (both stores, ~4-5 min) on
 # private ports and a private run directory, like scripts/smoke.sh, so it cannot clash with a system already
-# running on this machine. Exits non-zero when any request failed or any accepted message was rejected
-# (loadtest.sh's own exit status), or when the system cannot be started.
+# running on this machine. Exits non-zero when any request failed, any accepted message was rejected, or the
+# delivery check found an accepted message missing or duplicated in the store (loadtest.sh's own exit status),
+# or when a store's system, seed or simulation fails. loadtest.sh fetches the Gatling plugin itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,4 @@ finish() {
 }
 trap finish EXIT
 
-# loadtest.sh runs Gatling offline (mvn -o): fetch the plugin first, which no build phase does (it is unbound).
-mvn -B -ntp -q -pl loadtest dependency:resolve-plugins >/dev/null
 ./chat loadtest --profile short

@@ -1,6 +1,7 @@
 package dev.chat.loadtest;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.chat.loadtest.profile.Profile;
+import dev.chat.loadtest.run.AcceptedLog;
 import dev.chat.loadtest.run.ProgressPrinter;
 import dev.chat.loadtest.run.RunRecorder;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -36,6 +38,10 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  *
  * <p>Beside it, unless {@code loadtest.websocket.pairs} is 0, the light WebSocket scenario ({@link LiveScenario}).
  *
+ * <p>Every send the gateway accepts (its answer's id, dialog id and ts), warm-up and WebSocket included, goes to
+ * {@code accepted.tsv} beside {@code results.json} ({@link AcceptedLog}): the delivery check looks each one up in
+ * the store after the run.
+ *
  * <p>System properties: {@code loadtest.profile} (full|short), {@code loadtest.users} (the seed CSV),
  * {@code loadtest.gateway}, {@code loadtest.reader} (base URLs), {@code loadtest.out} (results.json),
  * {@code loadtest.websocket.pairs}.
@@ -51,6 +57,7 @@ public class ChatSimulation extends Simulation {
     private static final int WS_PAIRS = Integer.getInteger("loadtest.websocket.pairs", PROFILE.name().equals("full") ? 10 : 5);
 
     private final RunRecorder recorder = new RunRecorder(PROFILE, List.of("read", "send", "ws-send", "push"));
+    private final AcceptedLog accepted = openAcceptedLog();
     private ProgressPrinter progress;
 
     private final HttpProtocolBuilder protocol = http
@@ -62,7 +69,8 @@ public class ChatSimulation extends Simulation {
     private final ChainBuilder read = measured("read", http("read").get(READER + "/dialog/#{friend}/list"));
 
     private final ChainBuilder send = measured("send", http("send").post(GATEWAY + "/dialog/#{friend}/send")
-            .body(StringBody(session -> "{\"text\":\"" + Messages.random() + "\"}")));
+            .body(StringBody(session -> "{\"text\":\"" + Messages.random() + "\"}"))
+            .check(bodyString().saveAs("body")));
 
     private final ScenarioBuilder chat = scenario("chat")
             .feed(csv(USERS).circular())
@@ -80,7 +88,7 @@ public class ChatSimulation extends Simulation {
         populations.add(chat.injectClosed(Injection.closedSteps(PROFILE)).protocols(protocol));
         if (WS_PAIRS > 0) {
             try {
-                populations.addAll(new LiveScenario(recorder, GATEWAY, Path.of(USERS), WS_PAIRS)
+                populations.addAll(new LiveScenario(recorder, accepted, GATEWAY, Path.of(USERS), WS_PAIRS)
                         .populations(PROFILE.end(), PROFILE.name().equals("full") ? 60 : 30));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -100,11 +108,21 @@ public class ChatSimulation extends Simulation {
     public void after() {
         progress.close();
         try {
+            accepted.close();
             recorder.results().write(OUT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.println("loadtest: results in " + OUT.toAbsolutePath());
+        System.out.printf("loadtest: results in %s; %,d accepted messages in %s%n", OUT.toAbsolutePath(), accepted.count(),
+                AcceptedLog.beside(OUT));
+    }
+
+    private static AcceptedLog openAcceptedLog() {
+        try {
+            return AcceptedLog.create(AcceptedLog.beside(OUT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Session begin(Session session) {
@@ -120,7 +138,11 @@ public class ChatSimulation extends Simulation {
         return friends[ThreadLocalRandom.current().nextInt(friends.length)];
     }
 
-    /** The request, then its outcome into the recorder: latency as Gatling measured it, or why it failed. */
+    /**
+     * The request, then its outcome into the recorder: latency as Gatling measured it, or why it failed. A send
+     * answered 200 goes to the accepted log; one whose answer names no message counts as failed, since the
+     * delivery check could not follow it.
+     */
     private ChainBuilder measured(String operation, HttpRequestActionBuilder request) {
         return exec(request.check(responseTimeInMillis().saveAs("rt"), status().saveAs("status"), status().is(200)))
                 .exec(session -> {
@@ -129,8 +151,11 @@ public class ChatSimulation extends Simulation {
                     long rt = answered ? session.getLong("rt") : 0;
                     int status = answered ? session.getInt("status") : 0;
                     String error = !answered ? "no response" : status == 200 ? null : "status " + status;
+                    if (error == null && session.contains("body") && !accepted.addAnswer(session.getString("body"), "http")) {
+                        error = "status 200 without a message id";
+                    }
                     recorder.record(operation, now - rt, rt, error);
-                    return session.remove("rt").remove("status");
+                    return session.remove("rt").remove("status").remove("body");
                 });
     }
 }

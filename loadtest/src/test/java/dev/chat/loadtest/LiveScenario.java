@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.chat.loadtest.run.AcceptedLog;
 import dev.chat.loadtest.run.RunRecorder;
 import io.gatling.http.action.ws.WsInboundMessage;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -36,22 +37,26 @@ import io.gatling.javaapi.core.Session;
  * connected recipient minus its {@code ts} (the gateway's acceptance), i.e. accepted → pushed, for every message
  * of the recipient's dialogs, the HTTP users' included. Recipients keep listening {@code drainSeconds} after
  * the run, because a writer that lags pushes late; {@code ws.sent} / {@code ws.pushed} count the senders' messages
- * and those of them that reached their recipient by then.
+ * and those of them that reached their recipient by then. Each {@code accepted} frame goes to the accepted log.
  */
 final class LiveScenario {
 
     private static final Pattern MESSAGE_TS = Pattern.compile("\"type\":\"message\".*\"ts\":(\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern DIALOG_ID = Pattern.compile("\"dialog_id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern TS = Pattern.compile("\"ts\":(\\d+)");
 
     /** Ids of messages the senders had accepted and their recipient has not been pushed yet. */
     private final Set<String> awaitingPush = ConcurrentHashMap.newKeySet();
 
     private final RunRecorder recorder;
+    private final AcceptedLog accepted;
     private final String wsUrl;
     private final List<Map<String, Object>> pairs;
 
-    LiveScenario(RunRecorder recorder, String gatewayUrl, Path usersCsv, int pairCount) throws IOException {
+    LiveScenario(RunRecorder recorder, AcceptedLog accepted, String gatewayUrl, Path usersCsv, int pairCount) throws IOException {
         this.recorder = recorder;
+        this.accepted = accepted;
         this.wsUrl = gatewayUrl.replaceFirst("^http", "ws") + "/ws";
         this.pairs = pairs(usersCsv, pairCount);
     }
@@ -90,7 +95,9 @@ final class LiveScenario {
                         exec(session -> session.set("ws_t0", System.currentTimeMillis()).set("client_id", UUID.randomUUID().toString()))
                                 .exec(ws("ws send", "talk").sendText(LiveScenario::frame).await(Duration.ofSeconds(10))
                                         .on(ws.checkTextMessage("accepted").matching(substring("\"type\":\"accepted\""))
-                                                .check(substring("#{client_id}"), regex(ID.pattern()).saveAs("ws_id"))))
+                                                .check(substring("#{client_id}"), regex(ID.pattern()).saveAs("ws_id"),
+                                                        regex(DIALOG_ID.pattern()).saveAs("ws_dialog"),
+                                                        regex(TS.pattern()).saveAs("ws_ts"))))
                                 .exec(this::sent)
                                 .pause(1))
                 .exec(ws("close sender", "talk").close());
@@ -120,8 +127,10 @@ final class LiveScenario {
         if (!session.isFailed()) {
             recorder.count("ws.sent");
             awaitingPush.add(session.getString("ws_id"));
+            accepted.add(session.getString("ws_id"), session.getString("ws_dialog"),
+                    Long.parseLong(session.getString("ws_ts")), "ws");
         }
-        return session.markAsSucceeded().remove("ws_id");
+        return session.markAsSucceeded().remove("ws_id").remove("ws_dialog").remove("ws_ts");
     }
 
     private Session pushes(List<WsInboundMessage> messages, Session session) {

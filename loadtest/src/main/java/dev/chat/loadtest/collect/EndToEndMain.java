@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.UUID;
 
 import dev.chat.loadtest.run.RunResults;
-import dev.chat.loadtest.run.StageWindow;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +43,7 @@ public final class EndToEndMain {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         RunResults run = RunResults.read(Path.of(o.get("results")));
-        long behind = waitForWriter(o.get("kafka"), Duration.ofSeconds(Long.parseLong(o.getOrDefault("wait-seconds", "300"))));
+        long behind = WriterCatchUp.await(o.get("kafka"), Duration.ofSeconds(Long.parseLong(o.getOrDefault("wait-seconds", "300"))), "e2e");
         Map<String, Window> windows = read(o.get("kafka"), run);
         Map<String, Object> out = new LinkedHashMap<>();
         windows.forEach((name, w) -> out.put(name, w.figures()));
@@ -56,35 +55,11 @@ public final class EndToEndMain {
                 + windows.get("overall").rejected + " rejected; " + file);
     }
 
-    /** Waits until the writer has caught up, at most {@code wait}; returns how far behind it still is. */
-    private static long waitForWriter(String bootstrap, Duration wait) throws InterruptedException {
-        try (ConsumerLag lag = new ConsumerLag(bootstrap, "writer", "chat.message-commands")) {
-            long deadline = System.nanoTime() + wait.toNanos();
-            long behind;
-            long lastPrint = 0;
-            while ((behind = lag.lag()) != 0) {
-                if (System.nanoTime() > deadline) {
-                    System.err.println("e2e: the writer is still " + behind + " commands behind after " + wait.toSeconds()
-                            + " s; reporting what it has written");
-                    return behind;
-                }
-                if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-                    System.err.println("e2e: waiting for the writer, " + behind + " commands behind");
-                    lastPrint = System.nanoTime();
-                }
-                Thread.sleep(1000);
-            }
-            return 0;
-        }
-    }
-
     /** Windows: {@code warmup}, {@code stage1..n}, {@code overall} (the measured stages). */
     private static Map<String, Window> read(String bootstrap, RunResults run) {
+        RunClock clock = new RunClock(run);
         Map<String, Window> windows = new LinkedHashMap<>();
-        windows.put("warmup", new Window());
-        for (int i = 0; i < run.stages().size(); i++) {
-            windows.put("stage" + (i + 1), new Window());
-        }
+        clock.windows().forEach(name -> windows.put(name, new Window()));
         windows.put("overall", new Window());
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -94,37 +69,25 @@ public final class EndToEndMain {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
-                    file(JSON.readTree(r.value()), run, windows);
+                    file(JSON.readTree(r.value()), clock, windows);
                 }
             }
         }
         return windows;
     }
 
-    private static void file(JsonNode event, RunResults run, Map<String, Window> windows) {
+    private static void file(JsonNode event, RunClock clock, Map<String, Window> windows) {
         long ts = event.path("ts").asLong();
-        double t = (ts - run.startEpochMs()) / 1000.0;
-        if (t < 0) {
+        String window = clock.windowOf(ts);
+        if (window == null) {
             return; // before this run (a smoke test by hand)
         }
         boolean written = "WRITTEN".equals(event.path("type").asString());
         long latency = event.path("storedAt").asLong() - ts;
-        int stage = stageOf(run.stages(), t);
-        if (t < run.measuredStart()) {
-            windows.get("warmup").add(written, latency);
-            return;
+        windows.get(window).add(written, latency);
+        if (!window.equals("warmup")) {
+            windows.get("overall").add(written, latency);
         }
-        windows.get("stage" + (stage + 1)).add(written, latency);
-        windows.get("overall").add(written, latency);
-    }
-
-    private static int stageOf(List<StageWindow> stages, double t) {
-        for (int i = 0; i < stages.size(); i++) {
-            if (t < stages.get(i).end()) {
-                return i;
-            }
-        }
-        return stages.size() - 1;
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {

@@ -10,7 +10,10 @@ import dev.chat.loadtest.report.Summary.StoreSummary;
 import dev.chat.loadtest.report.Summary.Verdict;
 import dev.chat.loadtest.report.Summary.Window;
 
-/** REPORT.md: the customer's table and the answers first, the details after ({@link MarkdownDetails}). */
+/**
+ * REPORT.md: the customer's table, the stores alone, the answers and the delivery check first; the details after
+ * ({@link MarkdownDetails}, {@link CpuSection}, {@link SetupSection}).
+ */
 final class Markdown {
 
     private Markdown() {
@@ -26,16 +29,26 @@ final class Markdown {
                 + "; commit `" + s.run().get("commit") + "`; machine load average before the run: "
                 + s.run().get("load_before") + " (1, 5, 15 min); " + s.run().get("seconds") + " s in all. Set-up, data set and"
                 + " method at the end.");
+        String stopped = s.run().get("stopped");
+        if (stopped != null && !stopped.isBlank()) {
+            md.blank().line("**The run stopped early: " + stopped + ".** The figures below are what it measured before that.");
+        }
         customerTable(md, sql, redis, s.ratios() == null ? null : s.ratios().get("overall"));
+        StoreSection.render(md, new Ceiling(s.ceiling()));
         md.heading(2, "Acceptance criteria (the customer's)");
+        md.line("Answered on two levels: at the store (the stores alone, the section above) and full stack (the load test:"
+                + " HTTP, Kafka, the three services and both stores' servers on one machine).").blank();
         for (Verdict v : s.acceptance()) {
-            md.line("- **" + v.question() + "** " + (v.met() ? "**Yes.** " : "**No.** ") + v.evidence());
+            md.line("- **" + v.question() + "** **" + capitalised(v.answer()) + ".** " + v.evidence());
         }
-        md.heading(2, "Targets for the Redis store");
-        md.header("target", "result", "met", "details");
+        md.heading(2, "Targets");
+        md.line("Those \"on both stores\" are judged for each store; the others for Redis Functions, the store under"
+                + " evaluation, with SQL's figure beside it. \"The top stage\" is the last one.").blank();
+        md.header("target", "result", "status", "details");
         for (Verdict v : s.targets()) {
-            md.row(v.question(), v.answer(), v.met() ? "✅ met" : "❌ missed", v.evidence());
+            md.row(v.question(), v.answer(), !v.measured() ? "– not measured" : v.met() ? "✅ met" : "❌ missed", v.evidence());
         }
+        DeliverySection.render(md, s);
         md.heading(2, "Where each store starts to fail");
         for (StoreSummary store : new StoreSummary[] {sql, redis}) {
             if (store != null) {
@@ -51,7 +64,7 @@ final class Markdown {
         MarkdownDetails.charts(md);
         MarkdownDetails.stages(md, s);
         MarkdownDetails.endToEnd(md, s);
-        MarkdownDetails.whereTheTimeGoes(md, s);
+        CpuSection.render(md, s);
         MarkdownDetails.setup(md, s);
         return md.toString();
     }
@@ -74,6 +87,10 @@ final class Markdown {
         md.blank().line("Reads are `GET /dialog/{friend}/list` on the reader (the newest 100 messages), writes `POST"
                 + " /dialog/{friend}/send` on the gateway (accepted once Kafka has it; stored by the writer). Averages are over"
                 + " the measured stages' whole length, as the customer's are; per-stage figures below.");
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String failing(StoreSummary store) {

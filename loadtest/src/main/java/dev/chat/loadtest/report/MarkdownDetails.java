@@ -4,17 +4,14 @@ import static dev.chat.loadtest.report.Md.n;
 import static dev.chat.loadtest.report.Md.n1;
 import static dev.chat.loadtest.report.Md.ratio;
 
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.chat.loadtest.report.StoreRun.E2e;
 import dev.chat.loadtest.report.Summary.StoreSummary;
 import dev.chat.loadtest.report.Summary.Window;
 import dev.chat.loadtest.run.Figures;
 
-/** The detail sections of REPORT.md: per stage, end to end, CPU and GC, charts. */
+/** The detail sections of REPORT.md: per stage, end to end, charts (CPU and GC: {@link CpuSection}). */
 final class MarkdownDetails {
 
     private MarkdownDetails() {
@@ -126,70 +123,6 @@ final class MarkdownDetails {
     private static String e2e(E2e e) {
         return e == null ? "–" : e.p50() + " / " + e.p95() + " / " + e.p99() + " / " + e.max()
                 + (e.rejected() > 0 ? " (" + e.rejected() + " rejected!)" : "");
-    }
-
-    static void whereTheTimeGoes(Md md, Summary s) {
-        md.heading(2, "Where the time goes");
-        StoreSummary sql = s.stores().get("postgres");
-        StoreSummary redis = s.stores().get("redis");
-        StoreSummary any = sql != null ? sql : redis;
-        int top = any.stages().size() - 1;
-        md.line("Average CPU per process during the top stage (" + any.stages().get(top).name() + "), in % of one core (the"
-                + " machine has " + s.machine().get("cpus") + "); `machine` is the whole machine in % of all cores (other"
-                + " people's processes included), `machine steal` the hypervisor's share. From /proc, PostgreSQL with all its"
-                + " backends.").blank();
-        Set<String> parts = new LinkedHashSet<>();
-        for (StoreSummary st : new StoreSummary[] {sql, redis}) {
-            if (st != null) {
-                parts.addAll(st.stages().get(top).cpu().keySet());
-            }
-        }
-        md.header("process", "SQL run", "Redis run");
-        for (String part : parts) {
-            md.row(part, cpu(sql, top, part), cpu(redis, top, part));
-        }
-        md.blank().line("The same as CPU time per operation (ms of CPU; a process's % of a core is CPU-ms per second, divided by"
-                + " that operation's rate): what a request costs each process, independent of how busy the machine was."
-                + " Gatling's line is the control: its work per request is the same for both stores, so a difference there"
-                + " means the machine itself ran at another speed during that run (neighbours, caches, steal).").blank();
-        Set<String> keys = new LinkedHashSet<>();
-        for (StoreSummary st : new StoreSummary[] {sql, redis}) {
-            if (st != null) {
-                keys.addAll(st.stages().get(top).cpuMsPerOperation().keySet());
-            }
-        }
-        md.header("per operation", "SQL run", "Redis run", "Redis ÷ SQL");
-        for (String key : keys) {
-            Double a = sql == null ? null : sql.stages().get(top).cpuMsPerOperation().get(key);
-            Double b = redis == null ? null : redis.stages().get(top).cpuMsPerOperation().get(key);
-            md.row(key, a == null ? "–" : String.format(java.util.Locale.ROOT, "%.3f", a),
-                    b == null ? "–" : String.format(java.util.Locale.ROOT, "%.3f", b),
-                    a == null || b == null || a == 0 ? "–" : ratio(SummaryBuilder.div(b, a)));
-        }
-        md.blank().line("Per stage: the writer's largest backlog (Kafka consumer lag, commands) and GC pause time per service (s).").blank();
-        md.header("stage", "SQL lag", "Redis lag", "SQL GC gateway/reader/writer", "Redis GC gateway/reader/writer");
-        for (int i = 0; i < any.stages().size(); i++) {
-            md.row(any.stages().get(i).name(), lag(sql, i), lag(redis, i), gc(sql, i), gc(redis, i));
-        }
-    }
-
-    private static String cpu(StoreSummary store, int stage, String part) {
-        Double value = store == null ? null : store.stages().get(stage).cpu().get(part);
-        return value == null ? "–" : n(value) + (part.contains("/s") ? "" : " %");
-    }
-
-    private static String lag(StoreSummary store, int stage) {
-        return store == null || store.stages().get(stage).maxConsumerLag() < 0 ? "–" : n(store.stages().get(stage).maxConsumerLag());
-    }
-
-    private static String gc(StoreSummary store, int stage) {
-        if (store == null) {
-            return "–";
-        }
-        Map<String, Double> gc = store.stages().get(stage).gcSeconds();
-        return List.of("gateway", "reader", "writer").stream()
-                .map(service -> gc.containsKey(service) ? String.format(java.util.Locale.ROOT, "%.2f", gc.get(service)) : "–")
-                .reduce((a, b) -> a + " / " + b).orElse("–");
     }
 
     static void setup(Md md, Summary s) {

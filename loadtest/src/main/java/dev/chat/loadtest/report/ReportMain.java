@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes {@code REPORT.md}, {@code summary.json}, {@code rps.png} and {@code p95.png} into a report folder
  * from what {@code ./chat loadtest} left in its {@code data/} (see {@link StoreRun}). Exits 1 when any request
- * failed or any accepted message was rejected, so that CI fails on the short profile.
+ * failed, any accepted message was rejected, or the delivery check found one missing or duplicated, so that CI fails
+ * on the short profile.
  * <p>Usage: {@code ReportMain loadtest/reports/<date>-<profile>}
  */
 public final class ReportMain {
@@ -28,7 +29,11 @@ public final class ReportMain {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args[0]);
+        System.exit(run(Path.of(args[0])));
+    }
+
+    /** Writes the report into {@code dir}; returns the exit status (1: failures, or no results at all). */
+    static int run(Path dir) throws IOException {
         Path data = dir.resolve("data");
         Map<String, String> run = properties(data.resolve("run.properties"));
         run.putAll(tuningFiles(data.resolve("tuning")));
@@ -42,7 +47,7 @@ public final class ReportMain {
         }
         if (runs.isEmpty()) {
             System.err.println("report: no results in " + data);
-            System.exit(1);
+            return 1;
         }
         Summary summary = summarize(dir, run, ceiling, runs);
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("summary.json").toFile(), summary);
@@ -51,8 +56,9 @@ public final class ReportMain {
         Path notes = dir.resolve("NOTES.md");
         Files.writeString(dir.resolve("REPORT.md"), Markdown.render(summary, Files.exists(notes) ? Files.readString(notes) : null));
         long failed = failures(runs);
-        System.err.println("report: " + dir.resolve("REPORT.md") + (failed == 0 ? "" : "; " + failed + " failed requests or rejected messages"));
-        System.exit(failed == 0 ? 0 : 1);
+        System.err.println("report: " + dir.resolve("REPORT.md") + (failed == 0 ? ""
+                : "; " + failed + " failed requests, rejected messages or messages missing or duplicated in the store"));
+        return failed == 0 ? 0 : 1;
     }
 
     private static Summary summarize(Path dir, Map<String, String> run, Map<String, Object> ceiling, Map<String, StoreRun> runs) {
@@ -61,20 +67,29 @@ public final class ReportMain {
         StoreSummary sql = stores.get("postgres");
         StoreSummary redis = stores.get("redis");
         boolean both = sql != null && redis != null;
+        Ceiling c = new Ceiling(ceiling);
         String name = dir.getFileName().toString();
-        return new Summary(run.getOrDefault("profile", "?"), name.length() >= 10 ? name.substring(0, 10) : name,
+        // the folder's name starts with the run's date; a copy elsewhere (e.g. /tmp/r) has it in run.properties
+        String date = name.matches("\\d{4}-\\d{2}-\\d{2}.*") ? name.substring(0, 10)
+                : run.getOrDefault("started", name).substring(0, Math.min(10, run.getOrDefault("started", name).length()));
+        return new Summary(run.getOrDefault("profile", "?"), date,
                 run.getOrDefault("command", "./chat loadtest"), Machine.describe(), run, ceiling, stores,
                 both ? SummaryBuilder.ratios(sql, redis) : null,
-                both ? Verdicts.acceptance(sql, redis) : List.of(), both ? Verdicts.targets(sql, redis, ceiling) : List.of());
+                both ? Verdicts.acceptance(sql, redis, c) : List.of(), both ? Verdicts.targets(sql, redis, c) : List.of());
     }
 
-    /** Failed requests of every kind, warm-up included, and messages the writer rejected after the gateway accepted them. */
-    private static long failures(Map<String, StoreRun> runs) {
+    /**
+     * Failed requests of every kind, warm-up included, messages the writer rejected after the gateway accepted them
+     * (e2e.json's windows: warm-up and stages; its {@code overall} repeats the stages), and accepted messages the
+     * delivery check found missing or duplicated.
+     */
+    static long failures(Map<String, StoreRun> runs) {
         long failed = 0;
         for (StoreRun r : runs.values()) {
             failed += r.results.overall().values().stream().mapToLong(Figures::errors).sum();
             failed += r.results.warmup().values().stream().mapToLong(Figures::errors).sum();
-            failed += r.e2e.values().stream().mapToLong(StoreRun.E2e::rejected).sum();
+            failed += r.e2e.entrySet().stream().filter(e -> !e.getKey().equals("overall")).mapToLong(e -> e.getValue().rejected()).sum();
+            failed += r.delivery == null ? 0 : r.delivery.problems();
         }
         return failed;
     }

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything measured on one store: the simulation's {@code results.json}, the accepted → stored latencies
- * ({@code e2e.json}), the samplers' {@code samples.jsonl} and the seed's {@code seed.json}; plus what follows
+ * ({@code e2e.json}), the delivery check ({@code delivery.json}), the samplers' {@code samples.jsonl} and the seed's
+ * {@code seed.json}; plus what follows
  * from them per stage (throughput, CPU per process, consumer lag, meter deltas).
  */
 final class StoreRun {
@@ -31,13 +32,17 @@ final class StoreRun {
     final Map<String, E2e> e2e;
     final List<Sample> samples;
     final Map<String, Object> seed;
+    /** null: the run had no delivery check (reports before it, or a store that stopped before it). */
+    final Delivery delivery;
 
-    private StoreRun(String store, RunResults results, Map<String, E2e> e2e, List<Sample> samples, Map<String, Object> seed) {
+    private StoreRun(String store, RunResults results, Map<String, E2e> e2e, List<Sample> samples, Map<String, Object> seed,
+                     Delivery delivery) {
         this.store = store;
         this.results = results;
         this.e2e = e2e;
         this.samples = samples;
         this.seed = seed;
+        this.delivery = delivery;
     }
 
     static StoreRun load(Path dir) throws IOException {
@@ -57,7 +62,9 @@ final class StoreRun {
         Path seedFile = dir.resolve("seed.json");
         Map<String, Object> seed = Files.exists(seedFile) ? JSON.readValue(seedFile.toFile(), new TypeReference<Map<String, Object>>() { })
                 : Map.of();
-        return new StoreRun(dir.getFileName().toString(), results, e2e, samples, seed);
+        Path deliveryFile = dir.resolve("delivery.json");
+        Delivery delivery = Files.exists(deliveryFile) ? JSON.readValue(deliveryFile.toFile(), Delivery.class) : null;
+        return new StoreRun(dir.getFileName().toString(), results, e2e, samples, seed, delivery);
     }
 
     List<StageWindow> stages() {
@@ -169,5 +176,27 @@ final class StoreRun {
 
     /** One window of e2e.json: accepted → stored, ms. */
     record E2e(long written, long rejected, double mean, long p50, long p95, long p99, long max, Long pendingAfterWait) {
+    }
+
+    /**
+     * delivery.json ({@code DeliveryMain}): every message the gateway accepted, looked up in the store by id after the
+     * writer caught up. {@code windows}: {@code warmup}, {@code stage1..n}, {@code overall} (the whole run, warm-up
+     * included).
+     */
+    record Delivery(String store, boolean failed, Map<String, DeliveryCounts> windows, List<String> missingExamples,
+                    List<String> duplicatedExamples, long pendingAfterWait, String method, double lookupSeconds) {
+
+        DeliveryCounts overall() {
+            return windows.getOrDefault("overall", new DeliveryCounts(0, 0, 0, 0));
+        }
+
+        /** Messages missing or duplicated, warm-up included: what fails the run. */
+        long problems() {
+            return overall().missing() + overall().duplicated();
+        }
+    }
+
+    /** One window of delivery.json: accepted messages, and of those stored (once or more), missing, duplicated. */
+    record DeliveryCounts(long accepted, long stored, long missing, long duplicated) {
     }
 }

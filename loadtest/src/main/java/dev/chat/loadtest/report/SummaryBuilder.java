@@ -26,7 +26,7 @@ final class SummaryBuilder {
         }
         Window overall = window(run, -1, "overall", run.stages().get(run.stages().size() - 1).users());
         return new StoreSummary(run.store, run.seed, overall, stages, errorsFrom(stages), latencyClimbsFrom(stages),
-                run.results.counters() == null ? Map.of() : run.results.counters());
+                run.results.counters() == null ? Map.of() : run.results.counters(), run.delivery);
     }
 
     private static Window window(StoreRun run, int stage, String name, int users) {

@@ -9,9 +9,9 @@ import dev.chat.common.id.MessageIds;
 /**
  * Seeded messages: chat-like texts of 20..120 characters, ids and timestamps as the gateway makes them
  * (UUIDv7, {@code ts} = the id's millisecond), one a second in the past, so that everything the load test
- * sends later is newer.
+ * sends later is newer. Public for the ceiling benchmark, which stores the same messages.
  */
-final class Texts {
+public final class Texts {
 
     private static final String[] WORDS = {"hi", "hello", "how", "are", "you", "lunch", "today", "tomorrow", "meeting",
         "at", "noon", "sure", "ok", "see", "later", "thanks", "great", "the", "report", "is", "ready", "call", "me",
@@ -20,7 +20,7 @@ final class Texts {
     private Texts() {
     }
 
-    static String text(int minChars) {
+    public static String text(int minChars) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int length = minChars + random.nextInt(100);
         StringBuilder text = new StringBuilder(length + 12);
@@ -31,7 +31,7 @@ final class Texts {
     }
 
     /** Message {@code index} of a dialog whose first message was at {@code firstMillis}. */
-    static ChatMessage message(UUID dialog, UUID author, long firstMillis, int index) {
+    public static ChatMessage message(UUID dialog, UUID author, long firstMillis, int index) {
         long millis = firstMillis + index * 1000L;
         UUID id = new MessageIds(() -> millis).next();
         return new ChatMessage(id, author, dialog, text(20), MessageIds.millisOf(id));
