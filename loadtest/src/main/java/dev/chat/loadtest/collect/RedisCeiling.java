@@ -31,7 +31,11 @@ import redis.embedded.RedisServer;
  */
 final class RedisCeiling implements CeilingStore {
 
-    static final String LISTPACK_VALUE = "1024";
+    /**
+     * The project's setting; {@code -Dceiling.zset-max-listpack-value=64} (Redis' default) measures the skiplist
+     * encoding instead, for the before/after of the setting (docs/performance.md). The JSON names the value used.
+     */
+    static final String LISTPACK_VALUE = System.getProperty("ceiling.zset-max-listpack-value", "1024");
 
     private final RedisServer server;
     private final RedisClient adminClient;
