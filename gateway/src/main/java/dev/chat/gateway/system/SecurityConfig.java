@@ -2,6 +2,7 @@ package dev.chat.gateway.system;
 
 import javax.crypto.SecretKey;
 
+import dev.chat.boot.jwt.BearerAuthentication;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,14 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless bearer-token security: {@code POST /login} mints HS256 JWTs ({@link JwtEncoder}), the resource
- * server verifies them ({@link JwtDecoder}, from chat-boot like the key) on every other API call. Only the OTUS
- * sign-up, login and public profile endpoints and the health probes are open.
+ * server verifies them ({@link JwtDecoder}, from chat-boot like the key and the {@link BearerAuthentication}) on
+ * every other API call. Only the OTUS sign-up, login and public profile endpoints and the health probes are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems, BearerAuthentication bearer)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable()) // no cookies: a bearer token cannot be sent by a forged cross-site form
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -43,7 +45,9 @@ class SecurityConfig {
                         .requestMatchers(WebSocketConfig.PATH).permitAll()
                         .requestMatchers("/", "/web/**", "/api/v1/client-config").permitAll() // the web client
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> { })
+                // chat-boot's: the subject as name, no scope authorities, no event per request; its header
+                // resolver (a bean) is picked up by type
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.authenticationManager(bearer.authenticationManager()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -1,5 +1,6 @@
 package dev.chat.reader.system;
 
+import dev.chat.boot.jwt.BearerAuthentication;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems,
+                                           BearerAuthentication bearer) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable()) // no cookies, no sessions: nothing for CSRF to ride on
                 .cors(Customizer.withDefaults()) // the web client's origins, see CorsConfig
@@ -33,7 +35,9 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(Customizer.withDefaults())
+                        // chat-boot's: the subject as name, no scope authorities, no event per request; its
+                        // header resolver (a bean) is picked up by type
+                        .jwt(jwt -> jwt.authenticationManager(bearer.authenticationManager()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex
