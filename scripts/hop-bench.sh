@@ -15,6 +15,7 @@
 # own, label "build"). With several, the first starts the system and only the --swap service is restarted with each
 # variant's jar in turn, rounds alternating A B A B..., so machine drift hits all variants alike. The first
 # request of a freshly started service is cold: keep --warmup large (the JIT needs tens of thousands of requests).
+# HOP_TUNING: another folder of tuning files than loadtest/tuning/ (e.g. the one a build of before was measured with).
 # Run it alone on the machine (`uptime` load < 1 before): CPU per operation survives some noise, not a busy machine.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,7 +42,7 @@ CHAT="$ROOT/chat"
 jars_of() { local dir=${1#*=}; [[ $dir == "$ROOT/.hop-bench-build" ]] && echo "" || echo "$dir"; }
 up() { # variant
   local jars; jars=$(jars_of "$1")
-  CHAT_JAR_DIR="$jars" SPRING_CONFIG_ADDITIONAL_LOCATION="optional:file:$ROOT/loadtest/tuning/" \
+  CHAT_JAR_DIR="$jars" SPRING_CONFIG_ADDITIONAL_LOCATION="optional:file:${HOP_TUNING:-$ROOT/loadtest/tuning/}" \
     "$CHAT" up --store "$STORE" | grep -E '^  [a-z]+ +(up|starting)' | grep -v starting || true
 }
 trap '"$CHAT" down >/dev/null 2>&1 || true' EXIT
