@@ -76,7 +76,7 @@ public final class CeilingMain {
         json.put("threads", options.threads());
         json.put("seconds", options.seconds());
         results.stream().filter(r -> r.key().equals("redis")).findFirst()
-                .ifPresent(r -> json.put("redis", r.server() + ", one Lettuce connection"));
+                .ifPresent(r -> json.put("redis", r.server() + ", two Lettuce connections (string-valued for writes, byte-valued for page reads)"));
         json.put("stores", stores);
         return json;
     }

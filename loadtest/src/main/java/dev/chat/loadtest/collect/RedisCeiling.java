@@ -81,7 +81,7 @@ final class RedisCeiling implements CeilingStore {
 
     @Override
     public String client() {
-        return "the redis-udf binding (Lettuce), " + threads + " threads, one connection";
+        return "the redis-udf binding (Lettuce), " + threads + " threads, its two connections (string-valued for writes, byte-valued for page reads)";
     }
 
     @Override

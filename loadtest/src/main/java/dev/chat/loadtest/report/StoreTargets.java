@@ -57,13 +57,13 @@ final class StoreTargets {
     private static Verdict memory(Ceiling ceiling) {
         String question = format(Locale.ROOT, "at the store: Redis memory ≤ %.2f× the members' bytes (dialogs up to %d messages)",
                 MEMORY_RATIO, MEMORY_DIALOG_SIZE);
-        List<double[]> sizes = new ArrayList<>();
+        List<double[]> sizes = new ArrayList<>(ceiling.byDialogSize("redis"));
         Double size = ceiling.memory("redis", "messagesPerDialog");
         Double ratio = ceiling.memory("redis", "ratioToMembers");
-        if (size != null && ratio != null) {
+        // byDialogSize usually measures the main data set's size again, to the same ratio: list such a figure once
+        if (size != null && ratio != null && sizes.stream().noneMatch(s -> s[0] == size && Math.abs(s[1] - ratio) < 0.0005)) {
             sizes.add(new double[] {size, ratio});
         }
-        sizes.addAll(ceiling.byDialogSize("redis"));
         List<double[]> judged = sizes.stream().filter(s -> s[0] <= MEMORY_DIALOG_SIZE).toList();
         if (judged.isEmpty()) {
             return Verdict.notMeasured(question, legacyOr(ceiling, "no Redis memory figures up to " + MEMORY_DIALOG_SIZE

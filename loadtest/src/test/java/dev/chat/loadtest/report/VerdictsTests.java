@@ -143,6 +143,19 @@ class VerdictsTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDialogSizeMeasuredTwiceToTheSameRatioIsListedOnce() {
+        Map<String, Object> memory = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ceiling.get("stores"))
+                .get("redis")).get("memory");
+        List<Map<String, Object>> bySize = (List<Map<String, Object>>) memory.get("byDialogSize");
+        java.util.ArrayList<Map<String, Object>> withMain = new java.util.ArrayList<>(bySize);
+        withMain.add(Map.of("messagesPerDialog", memory.get("messagesPerDialog"), "ratioToMembers", memory.get("ratioToMembers")));
+        memory.put("byDialogSize", withMain);
+        String evidence = target("at the store: Redis memory").evidence();
+        assertThat(evidence.split("50 messages ×", -1)).as(evidence).hasSize(2);
+    }
+
+    @Test
     void aLegacyCeilingJudgesOnlyTheRedisFiguresItHas() {
         ceiling = StoreFixture.ceiling("ceiling-legacy.json");
         Verdict ratio = target("at the store: Redis newest-100");
