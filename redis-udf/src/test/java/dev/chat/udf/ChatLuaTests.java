@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.chat.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +18,7 @@ import org.junit.jupiter.api.Test;
 /** chat.lua called directly with FCALL / FCALL_RO: argument checks, reply shapes, the stored format. */
 class ChatLuaTests {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static LibraryConnection connection;
     private static RedisCommands<String, String> redis;
 
     private final String user = UUID.randomUUID().toString();
@@ -32,16 +29,13 @@ class ChatLuaTests {
 
     @BeforeAll
     static void load() {
-        client = RedisClient.create(TestRedis.uri());
-        connection = client.connect();
+        connection = LibraryConnection.open();
         redis = connection.sync();
-        redis.functionLoad(FunctionLibrary.bundled().code(), true);
     }
 
     @AfterAll
     static void close() {
         connection.close();
-        client.shutdown();
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.util.List;
 
 import dev.chat.testsupport.TestRedis;
 import dev.chat.udf.RankSlices.Slice;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +24,14 @@ class PageSlicesTests {
     /** Below this, a redis.call's reply stays in its client's 16 KB buffer (it also needs a closing NUL). */
     private static final int BUFFER = 16 * 1024;
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static LibraryConnection connection;
     private static RedisCommands<String, String> redis;
     private static RankSlices monitor;
 
     @BeforeAll
     static void load() {
-        client = RedisClient.create(TestRedis.uri());
-        connection = client.connect();
+        connection = LibraryConnection.open();
         redis = connection.sync();
-        redis.functionLoad(FunctionLibrary.bundled().code(), true);
         monitor = new RankSlices(TestRedis.uri());
     }
 
@@ -44,7 +39,6 @@ class PageSlicesTests {
     static void close() throws Exception {
         monitor.close();
         connection.close();
-        client.shutdown();
     }
 
     @Test

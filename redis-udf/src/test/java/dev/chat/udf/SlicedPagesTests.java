@@ -7,9 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 
-import dev.chat.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,22 +20,18 @@ class SlicedPagesTests {
 
     private static final int[] LIMITS = {1, 50, 100, 101, 200, 1000};
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static LibraryConnection connection;
     private static RedisCommands<String, String> redis;
 
     @BeforeAll
     static void load() {
-        client = RedisClient.create(TestRedis.uri());
-        connection = client.connect();
+        connection = LibraryConnection.open();
         redis = connection.sync();
-        redis.functionLoad(FunctionLibrary.bundled().code(), true);
     }
 
     @AfterAll
     static void close() {
         connection.close();
-        client.shutdown();
     }
 
     /**

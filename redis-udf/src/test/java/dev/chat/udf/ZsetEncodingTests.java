@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import dev.chat.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,22 +22,18 @@ class ZsetEncodingTests {
 
     private static final int ORDINARY = 80; // bytes of text: a member of ~260 bytes, like the load test's
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static LibraryConnection connection;
     private static RedisCommands<String, String> redis;
 
     @BeforeAll
     static void load() {
-        client = RedisClient.create(TestRedis.uri());
-        connection = client.connect();
+        connection = LibraryConnection.open();
         redis = connection.sync();
-        redis.functionLoad(FunctionLibrary.bundled().code(), true);
     }
 
     @AfterAll
     static void close() {
         connection.close();
-        client.shutdown();
     }
 
     @Test

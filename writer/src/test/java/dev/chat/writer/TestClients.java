@@ -37,8 +37,13 @@ public class TestClients implements AutoCloseable {
     TestClients(@Value("${spring.kafka.bootstrap-servers}") String servers, KafkaSettings kafka) {
         this.servers = servers;
         this.kafka = kafka;
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = producer(servers);
+    }
+
+    /** A plain producer of raw command bytes, as any client of the topics could send them. */
+    public static KafkaProducer<String, byte[]> producer(String servers) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     public TopicProbe events() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,13 +19,11 @@ import dev.chat.writer.Commands;
 import dev.chat.writer.PausedListener;
 import dev.chat.writer.RedisProbe;
 import dev.chat.writer.StandaloneWriter;
+import dev.chat.writer.TestClients;
 import dev.chat.writer.TopicProbe;
 import io.lettuce.core.ScoredValue;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -49,9 +46,7 @@ class RedisOutageTests {
         // a short command timeout, so that calls made while Redis is down fail fast instead of queueing
         String url = redis.uri() + "?timeout=1s";
         try (StandaloneWriter writer = StandaloneWriter.start(servers, url, "chat.kafka.concurrency=1");
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
-                     new ByteArraySerializer());
+             KafkaProducer<String, byte[]> producer = TestClients.producer(servers);
              TopicProbe events = new TopicProbe(servers, "chat.message-events")) {
             UUID author = Commands.user();
             UUID friend = Commands.user();
@@ -88,9 +83,7 @@ class RedisOutageTests {
         TestRedis.Server redis = TestRedis.start(port);
         try (StandaloneWriter writer = StandaloneWriter.start(servers, redis.uri() + "?timeout=1s",
                 "chat.kafka.concurrency=1");
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
-                     new ByteArraySerializer());
+             KafkaProducer<String, byte[]> producer = TestClients.producer(servers);
              TopicProbe events = new TopicProbe(servers, "chat.message-events")) {
             UUID author = Commands.user();
             UUID friend = Commands.user();

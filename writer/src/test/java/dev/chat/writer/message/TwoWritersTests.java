@@ -19,13 +19,11 @@ import dev.chat.testsupport.TestRedis;
 import dev.chat.writer.Commands;
 import dev.chat.writer.RedisProbe;
 import dev.chat.writer.StandaloneWriter;
+import dev.chat.writer.TestClients;
 import dev.chat.writer.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -44,9 +42,7 @@ class TwoWritersTests {
         try (StandaloneWriter one = StandaloneWriter.start(servers, TestRedis.uri(), "chat.kafka.concurrency=2");
              StandaloneWriter two = StandaloneWriter.start(servers, TestRedis.uri(), "chat.kafka.concurrency=2");
              RedisProbe redis = new RedisProbe(TestRedis.uri());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
-                     new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> producer = TestClients.producer(servers)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> splitBetween(one, two));
 
             List<UUID> dialogs = dialogsOnEveryPartition(one.bean(DialogStore.class));

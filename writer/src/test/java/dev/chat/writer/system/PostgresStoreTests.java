@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -26,12 +25,10 @@ import dev.chat.udf.RedisChat;
 import dev.chat.writer.Commands;
 import dev.chat.writer.PausedListener;
 import dev.chat.writer.StandaloneWriter;
+import dev.chat.writer.TestClients;
 import dev.chat.writer.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -55,9 +52,7 @@ class PostgresStoreTests {
         String servers = broker.getBrokersAsString();
         try (StandaloneWriter writer = StandaloneWriter.start(servers, NO_REDIS, "chat.store=postgres",
                 "spring.datasource.url=" + database);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
-                     new ByteArraySerializer());
+             KafkaProducer<String, byte[]> producer = TestClients.producer(servers);
              TopicProbe events = new TopicProbe(servers, "chat.message-events")) {
             assertThat(writer.bean(DialogStore.class)).isInstanceOf(PostgresDialogStore.class);
             assertThat(writer.beanNames(RedisChat.class)).isEmpty();
@@ -86,9 +81,7 @@ class PostgresStoreTests {
         String servers = broker.getBrokersAsString();
         try (StandaloneWriter writer = StandaloneWriter.start(servers, NO_REDIS, "chat.store=postgres",
                 "spring.datasource.url=" + database);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
-                     new ByteArraySerializer());
+             KafkaProducer<String, byte[]> producer = TestClients.producer(servers);
              TopicProbe events = new TopicProbe(servers, "chat.message-events")) {
             UUID author = Commands.user();
             UUID friend = Commands.user();
