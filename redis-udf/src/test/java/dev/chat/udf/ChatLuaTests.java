@@ -12,26 +12,19 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** chat.lua called directly with FCALL / FCALL_RO: argument checks, reply shapes, the stored format. */
 class ChatLuaTests {
 
-    private static LibraryConnection connection;
-    private static RedisCommands<String, String> redis;
+    private static final LibraryConnection connection = LibraryConnection.open();
+    private static final RedisCommands<String, String> redis = connection.sync();
 
     private final String user = UUID.randomUUID().toString();
     private final String friend = UUID.randomUUID().toString();
     private final String dialog = UUID.randomUUID().toString();
     private final String messages = "messages:" + dialog;
     private final String requests = "{messages:" + dialog + "}:requests";
-
-    @BeforeAll
-    static void load() {
-        connection = LibraryConnection.open();
-        redis = connection.sync();
-    }
 
     @AfterAll
     static void close() {

@@ -24,14 +24,12 @@ class PageSlicesTests {
     /** Below this, a redis.call's reply stays in its client's 16 KB buffer (it also needs a closing NUL). */
     private static final int BUFFER = 16 * 1024;
 
-    private static LibraryConnection connection;
-    private static RedisCommands<String, String> redis;
+    private static final LibraryConnection connection = LibraryConnection.open();
+    private static final RedisCommands<String, String> redis = connection.sync();
     private static RankSlices monitor;
 
     @BeforeAll
     static void load() {
-        connection = LibraryConnection.open();
-        redis = connection.sync();
         monitor = new RankSlices(TestRedis.uri());
     }
 

@@ -9,7 +9,6 @@ import java.util.TreeSet;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +19,8 @@ class SlicedPagesTests {
 
     private static final int[] LIMITS = {1, 50, 100, 101, 200, 1000};
 
-    private static LibraryConnection connection;
-    private static RedisCommands<String, String> redis;
-
-    @BeforeAll
-    static void load() {
-        connection = LibraryConnection.open();
-        redis = connection.sync();
-    }
+    private static final LibraryConnection connection = LibraryConnection.open();
+    private static final RedisCommands<String, String> redis = connection.sync();
 
     @AfterAll
     static void close() {

@@ -10,7 +10,6 @@ import java.util.List;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +21,8 @@ class ZsetEncodingTests {
 
     private static final int ORDINARY = 80; // bytes of text: a member of ~260 bytes, like the load test's
 
-    private static LibraryConnection connection;
-    private static RedisCommands<String, String> redis;
-
-    @BeforeAll
-    static void load() {
-        connection = LibraryConnection.open();
-        redis = connection.sync();
-    }
+    private static final LibraryConnection connection = LibraryConnection.open();
+    private static final RedisCommands<String, String> redis = connection.sync();
 
     @AfterAll
     static void close() {
