@@ -8,7 +8,7 @@
 -- Every key a function touches arrives in KEYS, and no function needs two hash slots unless the caller
 -- chose to pass two dialog keys (standalone Redis only). Signatures and examples: redis-udf/README.md.
 
-local VERSION = '1.0.1'
+local VERSION = '1.1.0'
 
 -- how long a client id is remembered after the last write to its dialog (ms), and how many are kept
 local REQUESTS_TTL_MS = 86400000
@@ -41,7 +41,9 @@ local MESSAGES_KEY = '^messages:(' .. UUID .. ')$'
 -- a member starts with {"id":"<36 chars>", so the id sits at these bytes of every member
 local ID_FROM, ID_TO = 8, 43
 
--- Validation failures travel as {bad = text} and become one clean error reply in guarded().
+-- Validation failures travel as {bad = text} and become one error reply in guarded(), with their own code
+-- BADARG: the caller's mistake, never worth retrying; callers match the code, not the text. Any other
+-- failure inside the library answers ERR, and an error of redis.call keeps its own code (WRONGTYPE, OOM, ...).
 local function bad(text)
   error({ bad = text }, 0)
 end
@@ -53,7 +55,7 @@ local function guarded(name, usage, fn)
       return result
     end
     if type(result) == 'table' and result.bad then
-      return redis.error_reply('ERR chat.' .. name .. ': ' .. result.bad .. ' (usage: ' .. usage .. ')')
+      return redis.error_reply('BADARG chat.' .. name .. ': ' .. result.bad .. ' (usage: ' .. usage .. ')')
     end
     local text = type(result) == 'table' and (result.err or '?') or tostring(result)
     if text:match('^%u+ ') then

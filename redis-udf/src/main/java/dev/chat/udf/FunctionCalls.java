@@ -26,6 +26,8 @@ final class FunctionCalls {
 
     private static final Logger log = LoggerFactory.getLogger(FunctionCalls.class);
     private static final String NOT_FOUND = "ERR Function not found";
+    /** The error code chat.lua gives arguments it refuses (its guarded()). */
+    private static final String REFUSED = "BADARG ";
     /** Lettuce's default command timeout, which the synchronous calls use. */
     private static final long PIPELINE_TIMEOUT_SECONDS = 60;
 
@@ -129,13 +131,29 @@ final class FunctionCalls {
     private <T> T reloadingOnce(Supplier<T> call) {
         long generation = loads.get();
         try {
-            return call.get();
+            return typed(call);
         } catch (RedisCommandExecutionException e) {
             if (!isFunctionMissing(e)) {
                 throw e;
             }
             reloadUnlessDoneSince(generation);
+            return typed(call);
+        }
+    }
+
+    /**
+     * An argument the library refuses (code BADARG) is the caller's mistake, as are those the binding refuses
+     * before calling: an {@link IllegalArgumentException} (cause: Redis' reply), so that callers can tell it
+     * from a failure of Redis or of the library without reading the text.
+     */
+    private static <T> T typed(Supplier<T> call) {
+        try {
             return call.get();
+        } catch (RedisCommandExecutionException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(REFUSED)) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            throw e;
         }
     }
 

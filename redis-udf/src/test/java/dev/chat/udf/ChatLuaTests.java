@@ -56,16 +56,16 @@ class ChatLuaTests {
     @Test
     void wrongArgumentCountsGetClearErrors() {
         assertThat(error(() -> redis.fcall("make_dialog", ScriptOutputType.MULTI, new String[] {}, dialog)))
-                .startsWith("ERR chat.make_dialog: wrong number of keys or arguments: got 0 key(s), 1 argument(s)")
+                .startsWith("BADARG chat.make_dialog: wrong number of keys or arguments: got 0 key(s), 1 argument(s)")
                 .contains("usage: KEYS dialog:<user>:<friend>");
         assertThat(error(() -> redis.fcall("get_dialog", ScriptOutputType.VALUE, new String[] {"a", "b", "c"})))
-                .startsWith("ERR chat.get_dialog: wrong number of keys or arguments: got 3 key(s), 0 argument(s)");
+                .startsWith("BADARG chat.get_dialog: wrong number of keys or arguments: got 3 key(s), 0 argument(s)");
         assertThat(error(() -> redis.fcall("write_message", ScriptOutputType.MULTI, new String[] {messages}, "x")))
-                .startsWith("ERR chat.write_message: wrong number of keys or arguments: got 1 key(s), 1 argument(s)");
+                .startsWith("BADARG chat.write_message: wrong number of keys or arguments: got 1 key(s), 1 argument(s)");
         assertThat(error(() -> redis.fcallReadOnly("show_messages", ScriptOutputType.MULTI, new String[] {messages},
                 "older", "10", "123"))).contains("a cursor is two arguments");
         assertThat(error(() -> redis.fcallReadOnly("chat_version", ScriptOutputType.VALUE, new String[] {messages})))
-                .startsWith("ERR chat.chat_version: wrong number");
+                .startsWith("BADARG chat.chat_version: wrong number");
     }
 
     @Test

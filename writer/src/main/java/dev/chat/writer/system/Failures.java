@@ -25,7 +25,8 @@ final class Failures {
 
     /**
      * Not retryable: cannot be parsed or validated, a tombstone, or arguments the store refuses (e.g. an
-     * oversized client id).
+     * oversized client id, or what the Lua library answers with its BADARG code: the Redis binding raises both
+     * as {@link IllegalArgumentException}).
      */
     static final List<Class<? extends Exception>> POISON = List.of(DeserializationException.class,
             InvalidCommandException.class, IllegalArgumentException.class);

@@ -65,6 +65,14 @@ class FailuresTests {
     }
 
     @Test
+    void anArgumentTheLuaLibraryRefusesIsPoisonAsTheBindingTypesIt() {
+        RedisCommandExecutionException reply = new RedisCommandExecutionException("BADARG chat.write_message: ts");
+        assertThat(Failures.kind(new IllegalArgumentException(reply.getMessage(), reply))).isEqualTo(Failures.Kind.POISON);
+        assertThat(Failures.kind(fromBatch(new IllegalArgumentException(reply.getMessage(), reply))))
+                .isEqualTo(Failures.Kind.POISON);
+    }
+
+    @Test
     void aRecordsFailureReportedByTheBatchListenerKeepsItsKind() {
         assertThat(Failures.kind(fromBatch(new DeserializationException("not JSON", new byte[0], false, null))))
                 .isEqualTo(Failures.Kind.POISON);
