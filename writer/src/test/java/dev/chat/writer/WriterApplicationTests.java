@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 
 import dev.chat.udf.RedisChat;
@@ -64,6 +65,15 @@ class WriterApplicationTests extends WriterIntegrationTest {
     void needsNoDatabaseWithTheRedisStore() {
         assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
         assertThat(context.getBeanNamesForType(org.flywaydb.core.Flyway.class)).isEmpty();
+    }
+
+    /** chat-boot's JWT and security auto-configurations back off: the writer has no Spring Security. */
+    @Test
+    void getsItsKafkaHealthFromChatBootButNoTokenWiring() {
+        assertThat(context.getBean("kafkaHealthIndicator")).isInstanceOf(HealthIndicator.class);
+        assertThat(context.getBeanNamesForType(SecretKey.class)).isEmpty();
+        assertThat(context.containsBean("jwtSecretCheck")).isFalse();
+        assertThat(context.containsBean("jwtDecoder")).isFalse();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.chat.gateway.system;
 
+import dev.chat.boot.store.ConditionalOnStore;
+import dev.chat.boot.store.Store;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.udf.RedisChat;
 import org.springframework.boot.health.contributor.Health;

@@ -1,5 +1,7 @@
 package dev.chat.reader.system;
 
+import dev.chat.boot.store.ConditionalOnStore;
+import dev.chat.boot.store.Store;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.udf.RedisChat;
 import org.slf4j.Logger;

@@ -2,6 +2,8 @@ package dev.chat.writer.system;
 
 import javax.sql.DataSource;
 
+import dev.chat.boot.store.ConditionalOnStore;
+import dev.chat.boot.store.Store;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.sqlstore.DialogSchema;
 import dev.chat.sqlstore.PostgresDialogStore;
@@ -9,7 +11,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The SQL baseline ({@code chat.store=postgres}): {@link PostgresDialogStore} over Spring Boot's pooled
- * DataSource ({@code spring.datasource.*}).
+ * DataSource ({@code spring.datasource.*}). Its readiness component {@code dialogStore} comes from chat-boot
+ * ({@code dev.chat.boot.store}), over the same DataSource.
  *
  * <p>The DataSource exists only here: {@link DataSourceAutoConfiguration} is excluded from the writer's
  * auto-configuration ({@code WriterApplication}) and imported by this class, which exists only with the SQL
@@ -63,11 +65,5 @@ class PostgresConfig {
     @Bean
     DialogStore dialogStore(DataSource dataSource, Flyway dialogSchema) {
         return new PostgresDialogStore(dataSource);
-    }
-
-    /** Readiness ({@code dialogStore}): Postgres answers and holds the dialog tables. */
-    @Bean
-    HealthIndicator dialogStoreHealthIndicator(DataSource dataSource) {
-        return new PostgresStoreHealthIndicator(dataSource);
     }
 }

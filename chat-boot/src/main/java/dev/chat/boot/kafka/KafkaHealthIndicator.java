@@ -1,4 +1,4 @@
-package dev.chat.writer.system;
+package dev.chat.boot.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -10,14 +10,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
  * Health component {@code kafka}, part of readiness: up while the broker answers a cluster description within
  * {@link #TIMEOUT}. One admin client for the service's life, so a probe costs one request, not a connection.
- * Thread-safe (the admin client is).
+ * Thread-safe (the admin client is). Registered by {@link KafkaHealthAutoConfiguration}.
  */
-@Component("kafkaHealthIndicator")
 final class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     static final Duration TIMEOUT = Duration.ofSeconds(3);

@@ -1,4 +1,4 @@
-package dev.chat.writer.system;
+package dev.chat.boot.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

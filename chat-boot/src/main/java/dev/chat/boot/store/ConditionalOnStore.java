@@ -1,4 +1,4 @@
-package dev.chat.writer.system;
+package dev.chat.boot.store;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -17,7 +17,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(ConditionalOnStore.OnStore.class)
-@interface ConditionalOnStore {
+public @interface ConditionalOnStore {
 
     Store value();
 

@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.boot.store;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -13,7 +13,7 @@ import org.springframework.core.env.Environment;
  * would use. An unknown value fails start-up there, with Spring Boot's report naming {@code chat.store}, its
  * origin and the valid values.
  */
-enum Store {
+public enum Store {
 
     REDIS, POSTGRES;
 
