@@ -76,7 +76,7 @@ public final class CeilingMain {
         json.put("threads", options.threads());
         json.put("seconds", options.seconds());
         results.stream().filter(r -> r.key().equals("redis")).findFirst()
-                .ifPresent(r -> json.put("redis", r.server() + ", two Lettuce connections (string-valued for writes, byte-valued for page reads)"));
+                .ifPresent(r -> json.put("redis", r.server() + "; " + r.client()));
         json.put("stores", stores);
         return json;
     }
