@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The writer. {@link DataSourceAutoConfiguration} is excluded because only the SQL store needs a database:
- * {@code system.PostgresConfig} imports it when {@code chat.store=postgres}; with Redis there is no DataSource,
+ * chat-boot ({@code dev.chat.boot.store}) imports it when {@code chat.store=postgres}; with Redis there is no DataSource,
  * and without one Boot's JDBC, Flyway and {@code db} health auto-configurations back off by themselves.
  */
 @SpringBootApplication(exclude = DataSourceAutoConfiguration.class)

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Health component {@code dialogStore} with {@code chat.store=postgres}, part of readiness: up when Postgres
  * answers and holds the dialog tables. Down while they are missing (not migrated yet: the writer and the reader
  * run {@link DialogSchema#LOCATION}) or when Postgres is unreachable (the exception is the detail). Registered by
- * {@link PostgresStoreHealthAutoConfiguration}.
+ * {@link PostgresStoreAutoConfiguration}.
  */
 final class PostgresStoreHealthIndicator extends AbstractHealthIndicator {
 

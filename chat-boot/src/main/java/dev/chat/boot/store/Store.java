@@ -22,4 +22,9 @@ public enum Store {
     static Store selected(Environment environment) {
         return Binder.get(environment).bind(PROPERTY, Store.class).orElse(REDIS);
     }
+
+    /** Start-up failures of the store wiring name the service they stop: its {@code spring.application.name}. */
+    static String service(Environment environment) {
+        return environment.getProperty("spring.application.name", "chat");
+    }
 }

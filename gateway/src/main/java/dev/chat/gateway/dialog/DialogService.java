@@ -3,11 +3,11 @@ package dev.chat.gateway.dialog;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.chat.boot.store.DialogDirectory;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
-import dev.chat.common.dialog.DialogStore;
 import dev.chat.gateway.system.HttpProperties;
 import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.user.UserDirectory;
@@ -21,14 +21,13 @@ class DialogService implements Dialogs {
 
     private static final Logger log = LoggerFactory.getLogger(DialogService.class);
 
-    private final DialogCache cache;
+    private final DialogDirectory cache;
     private final DialogCommandClient commands;
     private final UserDirectory users;
     private final HttpProperties http;
 
-    DialogService(DialogStore store, DialogProperties properties, DialogCommandClient commands, UserDirectory users,
-                  HttpProperties http) {
-        this.cache = new DialogCache(store, properties.cacheSize());
+    DialogService(DialogDirectory cache, DialogCommandClient commands, UserDirectory users, HttpProperties http) {
+        this.cache = cache;
         this.commands = commands;
         this.users = users;
         this.http = http;

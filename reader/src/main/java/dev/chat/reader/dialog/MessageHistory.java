@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.store.DialogDirectory;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogNotFoundException;
 import dev.chat.common.dialog.DialogStore;
@@ -26,11 +27,11 @@ import org.springframework.stereotype.Service;
 @Service
 class MessageHistory {
 
-    private final DialogCache dialogs;
+    private final DialogDirectory dialogs;
     private final DialogStore store;
     private final ReaderProperties properties;
 
-    MessageHistory(DialogCache dialogs, DialogStore store, ReaderProperties properties) {
+    MessageHistory(DialogDirectory dialogs, DialogStore store, ReaderProperties properties) {
         this.dialogs = dialogs;
         this.store = store;
         this.properties = properties;

@@ -12,15 +12,13 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultLimit     page size when the client gives no {@code limit}
  * @param maxLimit         the largest {@code limit} a client may ask for; above it the request is a 400
  * @param otusListLimit    how many of the newest messages {@code GET /dialog/{user_id}/list} returns
- * @param dialogCacheSize  how many dialogs' metadata the in-process cache keeps
  */
 @Validated
 @ConfigurationProperties("chat.reader")
 public record ReaderProperties(
         @Min(1) @Max(PageRequest.MAX_LIMIT) int defaultLimit,
         @Min(1) @Max(PageRequest.MAX_LIMIT) int maxLimit,
-        @Min(1) @Max(PageRequest.MAX_LIMIT) int otusListLimit,
-        @Min(0) long dialogCacheSize) {
+        @Min(1) @Max(PageRequest.MAX_LIMIT) int otusListLimit) {
 
     public ReaderProperties {
         if (defaultLimit > maxLimit) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.store.DialogDirectory;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.DialogNotFoundException;
 import dev.chat.common.dialog.PageCursor;
@@ -25,8 +26,8 @@ class MessageHistoryTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final InMemoryDialogStore store = new InMemoryDialogStore();
-    private final ReaderProperties properties = new ReaderProperties(50, 200, 3, 100);
-    private final MessageHistory history = new MessageHistory(new DialogCache(store, properties), store, properties);
+    private final ReaderProperties properties = new ReaderProperties(50, 200, 3);
+    private final MessageHistory history = new MessageHistory(new DialogDirectory(store, 100), store, properties);
     private final MessageIds ids = new MessageIds();
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PageQueryTests {
 
-    private final ReaderProperties properties = new ReaderProperties(50, 200, 100, 10);
+    private final ReaderProperties properties = new ReaderProperties(50, 200, 100);
     private final String cursor = new PageCursor(1_700_000_000_000L, UUID.randomUUID()).encode();
 
     @Test

@@ -1,5 +1,6 @@
 package dev.chat.writer.dialog;
 
+import dev.chat.boot.store.DialogDirectory;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.dialog.Dialog;

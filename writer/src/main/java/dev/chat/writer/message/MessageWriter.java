@@ -14,7 +14,7 @@ import dev.chat.common.dialog.DialogNotFoundException;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.WriteOutcome;
-import dev.chat.writer.dialog.DialogDirectory;
+import dev.chat.boot.store.DialogDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

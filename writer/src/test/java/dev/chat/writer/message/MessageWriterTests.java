@@ -11,12 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chat.common.command.MessageEvent;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.writer.Commands;
 import dev.chat.writer.InMemoryDialogStore;
-import dev.chat.writer.dialog.DialogDirectory;
+import dev.chat.boot.store.DialogDirectory;
 import io.lettuce.core.RedisConnectionException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +53,7 @@ class MessageWriterTests {
                 MessageEvents.super.publishAll(events);
             }
         };
-        writer = new MessageWriter(new DialogDirectory(store, Caffeine.newBuilder().maximumSize(10).build()), store,
+        writer = new MessageWriter(new DialogDirectory(store, 10), store,
                 events, new WriterMetrics(meters), Clock.fixed(Instant.ofEpochMilli(2_000_000_000_000L), ZoneOffset.UTC));
         dialog = store.makeDialog(author, friend, UUID.randomUUID(), "").dialog().id();
     }

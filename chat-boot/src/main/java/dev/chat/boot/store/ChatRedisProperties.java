@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.boot.store;
 
 import dev.chat.udf.RedisChatSettings;
 import dev.chat.udf.RedisChatSettings.ReadPreference;
@@ -9,18 +9,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the dialogs live. The gateway only reads them ({@code get_dialog} via {@code FCALL_RO}); the writer
- * is the only one that writes.
+ * Where the dialogs live with {@code chat.store=redis} ({@code chat.redis.*}), the same keys for every service.
  *
- * @param url     {@code redis://host:port} (for a cluster: any node)
- * @param reads   where read-only function calls go
- * @param cluster whether {@code url} is a Redis Cluster
+ * @param url     {@code redis://host:port}; for a cluster any node's address
+ * @param reads   where read-only function calls ({@code FCALL_RO}) go: {@code PRIMARY}, or {@code REPLICA_PREFERRED}
+ *                to take read load off the primary at the price of replication lag (reader/README.md, Consistency)
+ * @param cluster true for Redis Cluster
  */
 @Validated
 @ConfigurationProperties("chat.redis")
 record ChatRedisProperties(@NotBlank @DefaultValue("redis://localhost:6379") String url,
-                                  @NotNull @DefaultValue("PRIMARY") ReadPreference reads,
-                                  @DefaultValue("false") boolean cluster) {
+                           @NotNull @DefaultValue("PRIMARY") ReadPreference reads,
+                           @DefaultValue("false") boolean cluster) {
 
     RedisChatSettings settings() {
         return new RedisChatSettings(url, reads, cluster);
