@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A gateway whose Kafka is unreachable (nothing listens on the bootstrap port) must refuse messages with a
  * 503 and Retry-After within its bounded timeouts, never answer "accepted" for a message Kafka never got.
  */
+// A configuration no other test class shares: close it when this class ends, so its Kafka clients, pools and
+// threads do not keep running beside the rest of the suite on a 2-core machine.
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         GatewayApplication.CONFIG_NAME,
         "spring.kafka.admin.auto-create=false",

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  * a refill so slow (one send per 100 s) that nothing refills during a test: the {@value #BURST}+1-th send is the
  * first refused, whatever the machine's speed.
  */
+// A configuration no other test class shares: close it when this class ends, so its Kafka clients, pools and
+// threads do not keep running beside the rest of the suite on a 2-core machine.
+@DirtiesContext
 @TestPropertySource(properties = {"chat.messages.send-burst=" + SendRateLimitTests.BURST, "chat.messages.send-rate=0.01"})
 class SendRateLimitTests extends GatewayIntegrationTest {
 

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * before the gateway starts. The gateway's user migrations find a non-empty schema without their history,
  * baseline below V1 (gateway.yml) and still create the user tables; both histories stay apart.
  */
+// A configuration no other test class shares: close it when this class ends, so its Kafka clients, pools and
+// threads do not keep running beside the rest of the suite on a 2-core machine.
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {GatewayApplication.CONFIG_NAME,
         "chat.store=postgres", "chat.redis.url=redis://127.0.0.1:1", "chat.kafka.partitions=1"})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")

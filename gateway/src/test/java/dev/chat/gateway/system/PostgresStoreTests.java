@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * users work at once, dialog lookups answer 503 and readiness is down until the tables exist; then lookups read
  * {@link PostgresDialogStore}. Redis is never connected (its URL points at nothing).
  */
+// A configuration no other test class shares: close it when this class ends, so its Kafka clients, pools and
+// threads do not keep running beside the rest of the suite on a 2-core machine.
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {GatewayApplication.CONFIG_NAME,
         "chat.store=postgres", "chat.redis.url=redis://127.0.0.1:1", "chat.kafka.partitions=1"})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")

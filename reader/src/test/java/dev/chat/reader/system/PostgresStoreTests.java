@@ -20,6 +20,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -29,6 +30,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * tables itself, reads through {@link PostgresDialogStore}, and never connects to Redis (its URL points at
  * nothing).
  */
+// A configuration no other test class shares: close it when this class ends, so its Kafka clients, pools and
+// threads do not keep running beside the rest of the suite on a 2-core machine.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {ReaderApplication.CONFIG_NAME, "chat.security.jwt.secret=" + TestTokens.SECRET,
                 "chat.store=postgres", "chat.redis.url=redis://127.0.0.1:1"})
