@@ -12,21 +12,24 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The {@code kafka} health component exists exactly where a service has a {@link KafkaAdmin}. */
+/** The {@code kafka} health component and the reachability report exist exactly where a service has a {@link KafkaAdmin}. */
 class KafkaHealthAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KafkaHealthAutoConfiguration.class));
 
     @Test
-    void registersTheKafkaComponentForAServiceWithAKafkaAdmin() {
-        withAdmin().run(context -> assertThat(context).getBean("kafkaHealthIndicator")
-                .isInstanceOf(KafkaHealthIndicator.class));
+    void registersTheKafkaComponentAndTheReachabilityReportForAServiceWithAKafkaAdmin() {
+        withAdmin().run(context -> {
+            assertThat(context).getBean("kafkaHealthIndicator").isInstanceOf(KafkaHealthIndicator.class);
+            assertThat(context).hasSingleBean(KafkaProbe.class).hasSingleBean(KafkaReachabilityReporter.class);
+        });
     }
 
     @Test
     void backsOffWithoutAKafkaAdmin() {
-        runner.run(context -> assertThat(context).doesNotHaveBean(KafkaHealthIndicator.class));
+        runner.run(context -> assertThat(context).doesNotHaveBean(KafkaHealthIndicator.class)
+                .doesNotHaveBean(KafkaProbe.class).doesNotHaveBean(KafkaReachabilityReporter.class));
     }
 
     @Test

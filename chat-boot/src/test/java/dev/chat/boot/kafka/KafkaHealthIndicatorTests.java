@@ -31,27 +31,27 @@ class KafkaHealthIndicatorTests {
 
     @Test
     void isUpWithTheClusterIdWhileTheBrokerAnswers() throws Exception {
-        KafkaHealthIndicator indicator = indicator(broker.getBrokersAsString());
+        KafkaProbe probe = probe(broker.getBrokersAsString());
         try {
-            Health health = indicator.health(true);
+            Health health = new KafkaHealthIndicator(probe).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsKey("clusterId").containsEntry("brokers", 1);
         } finally {
-            indicator.destroy();
+            probe.destroy();
         }
     }
 
     @Test
     void isDownWhenNoBrokerListens() throws Exception {
-        KafkaHealthIndicator indicator = indicator("127.0.0.1:" + FreePorts.find());
+        KafkaProbe probe = probe("127.0.0.1:" + FreePorts.find());
         try {
-            assertThat(indicator.health(true).getStatus()).isEqualTo(Status.DOWN);
+            assertThat(new KafkaHealthIndicator(probe).health(true).getStatus()).isEqualTo(Status.DOWN);
         } finally {
-            indicator.destroy();
+            probe.destroy();
         }
     }
 
-    private static KafkaHealthIndicator indicator(String bootstrap) {
-        return new KafkaHealthIndicator(new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)));
+    private static KafkaProbe probe(String bootstrap) {
+        return new KafkaProbe(new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)));
     }
 }

@@ -5,8 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chat.common.command.RequestIds;
+import dev.chat.boot.kafka.KafkaBacklog;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.gateway.system.ChatKafkaProperties;
 import dev.chat.gateway.system.HttpProperties;
@@ -14,6 +16,7 @@ import dev.chat.gateway.system.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,9 +28,14 @@ import org.springframework.stereotype.Component;
  * request id of the caller's MDC as a header ({@link RequestIds}) so the writer's log lines carry it too.
  * The producer runs with {@code acks=all} and idempotence, so a completed future means the record is on every
  * in-sync replica; {@code max.block.ms}/{@code delivery.timeout.ms} bound how long a dead Kafka can hold us.
+ *
+ * <p>While Kafka is away every send fails the same way, so a refusal for want of an answer (a timeout, a retriable
+ * error) is logged at DEBUG only: the sends awaiting Kafka and the ones refused are in chat-boot's periodic "Kafka
+ * unreachable" report instead ({@link KafkaBacklog}), and in {@code chat.gateway.messages{outcome=unavailable}}.
+ * Any other refusal is a WARN per send.
  */
 @Component
-class CommandPublisher {
+class CommandPublisher implements KafkaBacklog {
 
     private static final Logger log = LoggerFactory.getLogger(CommandPublisher.class);
 
@@ -39,6 +47,7 @@ class CommandPublisher {
     private final HttpProperties http;
     private final Counter accepted;
     private final Counter unavailable;
+    private final AtomicInteger awaitingKafka = new AtomicInteger();
 
     CommandPublisher(KafkaTemplate<String, SendMessageCommand> messageCommandTemplate, ChatKafkaProperties kafka,
                      HttpProperties http, MeterRegistry meters) {
@@ -56,6 +65,7 @@ class CommandPublisher {
 
     /** Starts publishing; the future fails instead of throwing, also when the producer refuses at once. */
     CompletableFuture<?> publish(SendMessageCommand command) {
+        awaitingKafka.incrementAndGet(); // before sending: the future may complete at once
         try {
             ProducerRecord<String, SendMessageCommand> record = new ProducerRecord<>(kafka.topics().messageCommands(),
                     command.dialogId().toString(), command);
@@ -63,8 +73,9 @@ class CommandPublisher {
             if (requestId != null) {
                 record.headers().add(RequestIds.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
             }
-            return template.send(record);
+            return template.send(record).whenComplete((result, failure) -> awaitingKafka.decrementAndGet());
         } catch (RuntimeException e) {
+            awaitingKafka.decrementAndGet();
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -84,7 +95,6 @@ class CommandPublisher {
             Thread.currentThread().interrupt();
             throw unavailable(command, "interrupted while waiting for Kafka", e);
         } catch (ExecutionException e) {
-            log.warn("Kafka refused message {}: {}", command.messageId(), rootMessage(e));
             throw unavailable(command, "the message broker (Kafka) did not accept the message", e.getCause());
         } catch (TimeoutException e) {
             throw unavailable(command, "Kafka did not acknowledge the message within " + kafka.sendTimeout().toMillis() + " ms", e);
@@ -93,9 +103,28 @@ class CommandPublisher {
 
     private RuntimeException unavailable(SendMessageCommand command, String detail, Throwable cause) {
         unavailable.increment();
-        log.warn("message {} of dialog {} not accepted: {}", command.messageId(), command.dialogId(), detail);
+        if (isKafkaAway(cause)) {
+            log.debug("message {} of dialog {} not accepted: {} ({})", command.messageId(), command.dialogId(), detail, rootMessage(cause));
+        } else {
+            log.warn("message {} of dialog {} not accepted: {} ({})", command.messageId(), command.dialogId(), detail, rootMessage(cause));
+        }
         return Problems.unavailable(detail + "; the message was not accepted, retry later"
                 + (command.clientId() == null ? "" : " (a retry with the same client_id cannot duplicate it)"), http.retryAfter(), cause);
+    }
+
+    @Override
+    public String describe() {
+        return "sends: " + awaitingKafka.get() + " awaiting Kafka's acknowledgement, " + (long) unavailable.count()
+                + " refused with 503 since start";
+    }
+
+    private static boolean isKafkaAway(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

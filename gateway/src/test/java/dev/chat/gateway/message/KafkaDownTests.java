@@ -3,9 +3,13 @@ package dev.chat.gateway.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.gateway.GatewayApplication;
 import dev.chat.gateway.TestHttp;
@@ -15,8 +19,10 @@ import dev.chat.testsupport.FreePorts;
 import dev.chat.testsupport.TestPostgres;
 import dev.chat.testsupport.TestRedis;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -27,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A gateway whose Kafka is unreachable (nothing listens on the bootstrap port) must refuse messages with a
- * 503 and Retry-After within its bounded timeouts, never answer "accepted" for a message Kafka never got.
+ * 503 and Retry-After within its bounded timeouts, never answer "accepted" for a message Kafka never got, and
+ * must say so in a few report lines, not in thousands of client lines a second.
  */
 // A configuration no other test class shares: close it when this class ends, so its Kafka clients, pools and
 // threads do not keep running beside the rest of the suite on a 2-core machine.
@@ -40,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.producer.properties.delivery.timeout.ms=1500",
         "chat.kafka.send-timeout=PT5S",
         "chat.kafka.reply-timeout=PT2S",
+        "chat.kafka.reachability.probe-interval=200ms",
+        "chat.kafka.reachability.report-interval=1s",
 })
 class KafkaDownTests {
 
@@ -117,5 +126,37 @@ class KafkaDownTests {
         assertThat(v1.header("Retry-After")).isEqualTo("1");
         assertThat(otus.status()).isEqualTo(503);
         assertThat(store.findDialog(me.id(), friend.id())).isEmpty();
+    }
+
+    /**
+     * Before the reachability report and the quieted client loggers, this context logged about 5,000 lines a second
+     * ("Rebootstrapping" of the health check's admin client, 3 lines per connection attempt of every other client).
+     * The bound is per second observed, so a slow machine, which only loops less, cannot break it.
+     */
+    @Test
+    void anUnreachableKafkaIsReportedOncePerReportIntervalInsteadOfFloodingTheLog() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        root.addAppender(lines);
+        long start = System.nanoTime();
+        try {
+            // three reports one interval apart: the window spans two intervals of the clients retrying in the background
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> reports(lines).size() >= 3);
+        } finally {
+            root.detachAppender(lines);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<ILoggingEvent> reports = reports(lines);
+        List<String> others = lines.list.stream().filter(line -> !reports.contains(line))
+                .map(line -> line.getLoggerName() + ": " + line.getFormattedMessage()).toList();
+
+        assertThat(others).as("lines besides the reports in %.1f s", seconds).hasSizeLessThanOrEqualTo(5 + (int) seconds);
+        assertThat(reports.get(0).getFormattedMessage()).startsWith("Kafka unreachable at 127.0.0.1:" + DEAD_KAFKA_PORT)
+                .contains("sends: 0 awaiting Kafka's acknowledgement").contains("consumer groups gateway-events-");
+    }
+
+    private static List<ILoggingEvent> reports(ListAppender<ILoggingEvent> lines) {
+        return List.copyOf(lines.list).stream().filter(line -> line.getFormattedMessage().startsWith("Kafka unreachable")).toList();
     }
 }
