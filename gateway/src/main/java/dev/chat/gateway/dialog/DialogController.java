@@ -21,9 +21,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 @RestController
 class DialogController {
 
-    private final Dialogs dialogs;
+    private final DialogService dialogs;
 
-    DialogController(Dialogs dialogs) {
+    DialogController(DialogService dialogs) {
         this.dialogs = dialogs;
     }
 

@@ -15,9 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** {@link Dialogs} over the dialog store (reads, cached) and the writer (creation, over Kafka). */
+/**
+ * The gateway's view of dialogs: reads come from the dialog store through chat-boot's cached {@link DialogDirectory},
+ * creation goes to the writer over Kafka. Thread-safe. Failures of the store, Kafka or the writer surface as 503
+ * problems (nothing was done, the client may retry); a missing friend as a 404 {@code friend-not-found}.
+ */
 @Service
-class DialogService implements Dialogs {
+public class DialogService {
 
     private static final Logger log = LoggerFactory.getLogger(DialogService.class);
 
@@ -33,7 +37,7 @@ class DialogService implements Dialogs {
         this.http = http;
     }
 
-    @Override
+    /** The dialog of the two users in either order, if it exists. Never creates anything. */
     public Optional<Dialog> find(UUID userId, UUID friendId) {
         try {
             return cache.find(userId, friendId);
@@ -43,8 +47,11 @@ class DialogService implements Dialogs {
         }
     }
 
-    /** The brief's algorithm: the friend must exist in Postgres; then the writer runs make_dialog. */
-    @Override
+    /**
+     * The dialog of the two users, created (owned by {@code userId}) when there is none. Idempotent: asking again, or
+     * the friend asking at the same time, gives the same dialog with {@code created == false}. The brief's
+     * algorithm: the friend must exist in Postgres; then the writer runs make_dialog.
+     */
     public DialogCreation open(UUID userId, UUID friendId, String name) {
         if (userId.equals(friendId)) {
             throw Problems.badRequest(Problems.VALIDATION, "friend_id: a dialog needs two different users");

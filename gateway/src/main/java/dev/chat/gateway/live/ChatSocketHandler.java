@@ -2,13 +2,17 @@ package dev.chat.gateway.live;
 
 import dev.chat.common.command.RequestIds;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
-import dev.chat.gateway.message.MessageSender;
+import dev.chat.gateway.message.MessageApi.SendMessageRequest;
+import dev.chat.gateway.message.MessageService;
 import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.system.SocketUser;
+import dev.chat.gateway.system.ValidationProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -20,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /ws}: the user (from the handshake's token) sends with {@code send} frames through the same
- * {@link MessageSender} as HTTP, and gets {@code accepted}/{@code error} answers; stored messages arrive from the
+ * {@link MessageService#send} as HTTP, and gets {@code accepted}/{@code error} answers; stored messages arrive from the
  * fan-out ({@link MessageEventListener}). A frame is handled on the connection's own container thread, so one
  * session has at most one send in flight and its sends are accepted in order, like requests on one HTTP/1.1
  * connection. Bad frames are answered with an {@code error} frame; the connection stays open.
@@ -28,20 +32,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ChatSocketHandler extends AbstractWebSocketHandler {
 
-    /** The error frame's code when the user's send budget (shared with HTTP, see {@link MessageSender}) is spent. */
+    /** The error frame's code when the user's send budget (shared with HTTP, see {@link MessageService}) is spent. */
     static final String RATE_LIMITED = Problems.RATE_LIMITED;
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final String SESSION = ChatSession.class.getName();
 
     private final SessionRegistry sessions;
-    private final MessageSender sender;
+    private final MessageService messages;
     private final FrameReader reader;
     private final Frames frames;
 
-    ChatSocketHandler(SessionRegistry sessions, MessageSender sender, JsonMapper json) {
+    ChatSocketHandler(SessionRegistry sessions, MessageService messages, JsonMapper json) {
         this.sessions = sessions;
-        this.sender = sender;
+        this.messages = messages;
         this.reader = new FrameReader(json);
         this.frames = new Frames(json);
     }
@@ -80,16 +84,23 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
      */
     private Object send(ChatSession session, Frames.Send send) {
         try {
-            MessageAccepted accepted = sender.send(session.userId(), send.to(), send.text(), send.clientId());
+            MessageAccepted accepted = messages.send(session.userId(), send.to(),
+                    new SendMessageRequest(send.text(), send.clientId()));
             return Frames.Accepted.of(send.clientId(), accepted);
         } catch (ErrorResponseException e) {
-            String type = String.valueOf(e.getBody().getType());
-            return Frames.Error.of(send.clientId(), type.startsWith(Problems.BASE) ? type.substring(Problems.BASE.length())
-                    : Problems.BAD_REQUEST, e.getBody().getDetail());
+            return error(send, e.getBody());
+        } catch (MethodValidationException e) {
+            return error(send, ValidationProblems.of(e));
         } catch (RuntimeException e) {
             log.error("unexpected error on a WebSocket send of user {}", session.userId(), e);
             return Frames.Error.of(send.clientId(), Problems.INTERNAL_ERROR, "unexpected server error; it has been logged");
         }
+    }
+
+    private static Frames.Error error(Frames.Send send, ProblemDetail problem) {
+        String type = String.valueOf(problem.getType());
+        return Frames.Error.of(send.clientId(), type.startsWith(Problems.BASE) ? type.substring(Problems.BASE.length())
+                : Problems.BAD_REQUEST, problem.getDetail());
     }
 
     @Override

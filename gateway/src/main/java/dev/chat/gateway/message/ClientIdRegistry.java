@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chat.common.command.SendMessageCommand;
+import dev.chat.gateway.message.MessageApi.MessageAccepted;
+import dev.chat.gateway.system.Problems;
+import org.springframework.http.HttpStatus;
 
 /**
  * Makes a send with a {@code client_id} idempotent on this gateway: per (author, client_id) the first request
@@ -57,6 +60,25 @@ final class ClientIdRegistry {
                 .expireAfterWrite(properties.clientIdTtl())
                 .maximumSize(properties.clientIdMaxEntries())
                 .build();
+    }
+
+    /**
+     * The send of {@code candidate}'s (author, client_id), acknowledged: the command the first request fixed (this
+     * candidate, when it is the first) is published unless a publication is in flight or done, and awaited.
+     *
+     * @throws org.springframework.web.ErrorResponseException 409 {@code client-id-conflict} when the client_id was
+     *         used for another text or dialog (nothing is published), 503 when Kafka does not acknowledge
+     */
+    MessageAccepted accept(SendMessageCommand candidate, CommandPublisher publisher) {
+        Entry entry = entry(candidate.authorId(), candidate.clientId(), () -> candidate);
+        SendMessageCommand fixed = entry.command();
+        if (!fixed.dialogId().equals(candidate.dialogId()) || !fixed.text().equals(candidate.text())) {
+            throw Problems.exception(HttpStatus.CONFLICT, Problems.CLIENT_ID_CONFLICT, "client_id '"
+                    + candidate.clientId() + "' was already used for message " + fixed.messageId()
+                    + " with another text or dialog; use a new client_id per message");
+        }
+        publisher.awaitAck(entry.publication(publisher::publish), fixed);
+        return MessageAccepted.of(fixed);
     }
 
     /** The entry of (author, clientId), created atomically from {@code command} on first use. */

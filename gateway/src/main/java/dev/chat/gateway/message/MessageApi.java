@@ -19,11 +19,13 @@ public final class MessageApi {
     }
 
     /**
+     * A send over HTTP or WebSocket: both validate it by these constraints, in {@link MessageService#send}.
+     *
      * @param clientId the client's own id for this send; resending it gets the first answer back instead of a
      *                 second message
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record SendMessageRequest(@NotBlank @MaxCodePoints(MAX_TEXT) String text,
+    public record SendMessageRequest(@NotBlank @MaxCodePoints(MAX_TEXT) String text,
                               @Size(min = 1, max = 128) @Pattern(regexp = "\\p{Graph}+", message = "must be printable ASCII without spaces")
                               String clientId) {
     }

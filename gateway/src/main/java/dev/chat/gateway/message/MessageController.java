@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Sending messages. 202 on v1 (accepted: Kafka has it, the writer stores it shortly), 200 on the OTUS path,
- * which also creates the dialog on the first send to an existing user.
+ * which also creates the dialog on the first send to an existing user. The v1 body is validated by
+ * {@link MessageService#send}'s own constraints, not here, so HTTP and WebSocket are checked once and alike.
  */
 @RestController
 class MessageController {
@@ -29,12 +30,12 @@ class MessageController {
 
     @PostMapping("/api/v1/dialogs/{friend_id}/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    MessageAccepted send(Caller caller, @PathVariable("friend_id") UUID friendId, @Valid @RequestBody SendMessageRequest request) {
-        return messages.send(caller.id(), friendId, request.text(), request.clientId(), false);
+    MessageAccepted send(Caller caller, @PathVariable("friend_id") UUID friendId, @RequestBody SendMessageRequest request) {
+        return messages.send(caller.id(), friendId, request); // validated there, the same for the WebSocket
     }
 
     @PostMapping("/dialog/{user_id}/send")
     MessageAccepted otusSend(Caller caller, @PathVariable("user_id") UUID userId, @Valid @RequestBody OtusSendRequest request) {
-        return messages.send(caller.id(), userId, request.text(), null, true);
+        return messages.sendOpeningDialog(caller.id(), userId, request.text());
     }
 }

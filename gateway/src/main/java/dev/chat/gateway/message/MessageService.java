@@ -1,110 +1,92 @@
 package dev.chat.gateway.message;
 
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.id.MessageIds;
-import dev.chat.gateway.dialog.Dialogs;
+import dev.chat.gateway.dialog.DialogService;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
 import dev.chat.gateway.system.Problems;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import org.springframework.http.HttpStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Accepts a message: takes it from the author's send budget ({@link SendRateLimiter}, shared by HTTP and WebSocket),
- * resolves the dialog (Redis, cached), fixes id and timestamp, and answers only once Kafka has acknowledged the
- * command. Never answers "accepted" for a message Kafka did not take; publishes nothing for a refused one.
+ * Accepts a message, the one send path of HTTP and WebSocket:
+ * <ul>
+ *   <li><b>Validation:</b> {@link #send}'s request is checked by Bean Validation on the method (this bean is
+ *       {@code @Validated}; {@code spring.validation.method.adapt-constraint-violations} makes a refusal a
+ *       {@link org.springframework.validation.method.MethodValidationException}, a 400 {@code validation} over HTTP
+ *       and an {@code error} frame of that type over WebSocket), so both transports accept exactly the same input.</li>
+ *   <li><b>Budget:</b> the author's send budget ({@link SendRateLimiter}) is shared by both transports.</li>
+ *   <li><b>Idempotency:</b> per (author, client_id) on this gateway, shared by both ({@link ClientIdRegistry}).</li>
+ *   <li><b>Acknowledgement:</b> answers only once Kafka has acknowledged the command; never "accepted" for a message
+ *       Kafka did not take, and publishes nothing for a refused one.</li>
+ * </ul>
+ * Blocking (at most {@code chat.kafka.send-timeout}) and thread-safe. Refusals are
+ * {@link org.springframework.web.ErrorResponseException}s of the system's problem types ({@code dialog-not-found},
+ * {@code client-id-conflict}, {@code rate-limited}, {@code service-unavailable}).
  */
 @Service
-class MessageService implements MessageSender {
+@Validated
+public class MessageService {
 
     /** One generator per gateway, so ids (and with them timestamps) of one sender never go backwards. */
     private final MessageIds ids = new MessageIds();
-    private final Dialogs dialogs;
+    private final DialogService dialogs;
     private final CommandPublisher publisher;
     private final ClientIdRegistry clientIds;
     private final SendRateLimiter limiter;
     private final MessageProperties properties;
-    private final Validator validator;
 
-    MessageService(Dialogs dialogs, CommandPublisher publisher, MessageProperties properties, Validator validator) {
+    MessageService(DialogService dialogs, CommandPublisher publisher, MessageProperties properties) {
         this.dialogs = dialogs;
         this.publisher = publisher;
         this.clientIds = new ClientIdRegistry(properties);
         this.limiter = new SendRateLimiter(properties.sendRate(), properties.sendBurst(), System::nanoTime);
         this.properties = properties;
-        this.validator = validator;
     }
 
-    /** Validates with the HTTP request's own constraints, then takes the HTTP path. */
-    @Override
-    public MessageAccepted send(UUID authorId, UUID friendId, String text, String clientId) {
-        Set<ConstraintViolation<SendMessageRequest>> violations = validator.validate(new SendMessageRequest(text, clientId));
-        if (!violations.isEmpty()) {
-            throw Problems.badRequest(Problems.VALIDATION, violations.stream()
-                    .map(v -> jsonName(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                    .sorted(Comparator.naturalOrder()).collect(Collectors.joining("; ")));
-        }
-        return send(authorId, friendId, text, clientId, false);
+    /** {@code POST /api/v1/dialogs/{friend_id}/messages} and the WebSocket's {@code send}: the dialog must exist. */
+    public MessageAccepted send(UUID authorId, UUID friendId, @NotNull @Valid SendMessageRequest message) {
+        checkSend(authorId, friendId, message.clientId());
+        Dialog dialog = dialogs.find(authorId, friendId).orElseThrow(() -> Problems.notFound(Problems.DIALOG_NOT_FOUND,
+                "you have no dialog with user " + friendId + "; create it first with POST /api/v1/dialogs"));
+        return accept(dialog, authorId, friendId, message.text(), message.clientId());
     }
 
-    /**
-     * @param createDialog whether a missing dialog is created first (OTUS has no create call) or is a 404
-     * @param clientId     the client's id for this send, or null
-     */
-    MessageAccepted send(UUID authorId, UUID friendId, String text, String clientId, boolean createDialog) {
-        takeFromBudget(authorId, clientId);
-        if (authorId.equals(friendId)) {
-            throw Problems.badRequest(Problems.VALIDATION, "a message needs a recipient other than the sender");
-        }
-        Dialog dialog = resolve(authorId, friendId, createDialog);
-        if (clientId == null) {
-            SendMessageCommand command = command(dialog, authorId, friendId, text, null);
-            publisher.awaitAck(publisher.publish(command), command);
-            return MessageAccepted.of(command);
-        }
-        ClientIdRegistry.Entry entry = clientIds.entry(authorId, clientId,
-                () -> command(dialog, authorId, friendId, text, clientId));
-        SendMessageCommand command = entry.command();
-        if (!command.dialogId().equals(dialog.id()) || !command.text().equals(text)) {
-            throw Problems.exception(HttpStatus.CONFLICT, Problems.CLIENT_ID_CONFLICT, "client_id '" + clientId
-                    + "' was already used for message " + command.messageId() + " with another text or dialog; use a new client_id per message");
-        }
-        publisher.awaitAck(entry.publication(publisher::publish), command);
-        return MessageAccepted.of(command);
+    /** OTUS {@code POST /dialog/{user_id}/send}, whose API has no create call: the first send opens the dialog. */
+    public MessageAccepted sendOpeningDialog(UUID authorId, UUID friendId, String text) {
+        checkSend(authorId, friendId, null);
+        Dialog dialog = dialogs.find(authorId, friendId)
+                .orElseGet(() -> dialogs.open(authorId, friendId, "").dialog());
+        return accept(dialog, authorId, friendId, text, null);
     }
 
-    /** @throws org.springframework.web.ErrorResponseException 429 {@code rate-limited} with {@code Retry-After} */
-    private void takeFromBudget(UUID authorId, String clientId) {
+    /** @throws org.springframework.web.ErrorResponseException 429 {@code rate-limited}, 400 for a send to oneself */
+    private void checkSend(UUID authorId, UUID friendId, String clientId) {
         Duration wait = limiter.acquire(authorId);
         if (!wait.isZero()) {
             throw Problems.rateLimited("more than " + properties.sendBurst() + " messages at once or "
                     + properties.sendRate() + " per second from one user; this one was not sent, retry later"
                     + (clientId == null ? "" : " (a retry with the same client_id cannot duplicate it)"), wait);
         }
+        if (authorId.equals(friendId)) {
+            throw Problems.badRequest(Problems.VALIDATION, "a message needs a recipient other than the sender");
+        }
     }
 
-    /** The field as the client spells it: the API's JSON is snake_case. */
-    private static String jsonName(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
-    }
-
-    private Dialog resolve(UUID authorId, UUID friendId, boolean createDialog) {
-        return dialogs.find(authorId, friendId).orElseGet(() -> {
-            if (!createDialog) {
-                throw Problems.notFound(Problems.DIALOG_NOT_FOUND, "you have no dialog with user " + friendId
-                        + "; create it first with POST /api/v1/dialogs");
-            }
-            return dialogs.open(authorId, friendId, "").dialog();
-        });
+    private MessageAccepted accept(Dialog dialog, UUID authorId, UUID friendId, String text, String clientId) {
+        if (clientId != null) {
+            return clientIds.accept(command(dialog, authorId, friendId, text, clientId), publisher);
+        }
+        SendMessageCommand command = command(dialog, authorId, friendId, text, null);
+        publisher.awaitAck(publisher.publish(command), command);
+        return MessageAccepted.of(command);
     }
 
     private SendMessageCommand command(Dialog dialog, UUID authorId, UUID friendId, String text, String clientId) {

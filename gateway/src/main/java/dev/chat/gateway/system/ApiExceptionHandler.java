@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,6 +82,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; "));
         return handleExceptionInternal(ex, Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, detail), headers,
                 HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A service method's own Bean Validation refused its arguments (the send path): the client's input, a 400. */
+    @Override
+    protected ResponseEntity<Object> handleMethodValidationException(MethodValidationException ex, HttpHeaders headers,
+                                                                     HttpStatus status, WebRequest request) {
+        return handleExceptionInternal(ex, ValidationProblems.of(ex), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
