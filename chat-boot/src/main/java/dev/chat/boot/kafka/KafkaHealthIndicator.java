@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Health component {@code kafka}, part of readiness: up while the broker answers a cluster description within
  * {@link KafkaProbe#TIMEOUT}, asked through the service's one {@link KafkaProbe}. Registered by
- * {@link KafkaHealthAutoConfiguration}.
+ * {@link KafkaReachabilityAutoConfiguration}.
  */
 final class KafkaHealthIndicator extends AbstractHealthIndicator {
 

@@ -46,7 +46,7 @@ class KafkaReachabilityReporterTests {
         int port = FreePorts.find();
         String bootstrap = "127.0.0.1:" + port;
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(KafkaHealthAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(KafkaReachabilityAutoConfiguration.class))
                 .withBean(KafkaAdmin.class, () -> new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)))
                 .withBean(KafkaBacklog.class, () -> () -> "sends: 1 awaiting Kafka's acknowledgement")
                 .withPropertyValues("chat.kafka.reachability.probe-interval=100ms", "chat.kafka.reachability.report-interval=1h")

@@ -13,10 +13,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The {@code kafka} health component and the reachability report exist exactly where a service has a {@link KafkaAdmin}. */
-class KafkaHealthAutoConfigurationTests {
+class KafkaReachabilityAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaHealthAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(KafkaReachabilityAutoConfiguration.class));
 
     @Test
     void registersTheKafkaComponentAndTheReachabilityReportForAServiceWithAKafkaAdmin() {

@@ -29,7 +29,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 @ConditionalOnClass(KafkaAdmin.class)
 @ConditionalOnBean(KafkaAdmin.class)
 @EnableConfigurationProperties(KafkaReachabilityProperties.class)
-class KafkaHealthAutoConfiguration {
+class KafkaReachabilityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
@@ -55,7 +55,7 @@ class KafkaHealthAutoConfiguration {
         KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
         if (registry != null) {
             String consumers = registry.getAllListenerContainers().stream().filter(MessageListenerContainer::isRunning)
-                    .map(KafkaHealthAutoConfiguration::consumer).sorted().collect(Collectors.joining(", "));
+                    .map(KafkaReachabilityAutoConfiguration::consumer).sorted().collect(Collectors.joining(", "));
             if (!consumers.isEmpty()) {
                 parts.add("consumer groups " + consumers);
             }
