@@ -6,16 +6,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.id.MessageIds;
 import dev.chat.gateway.dialog.Dialogs;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
-import dev.chat.gateway.system.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,7 +48,7 @@ class MessageService implements MessageSender {
     public MessageAccepted send(UUID authorId, UUID friendId, String text, String clientId) {
         Set<ConstraintViolation<SendMessageRequest>> violations = validator.validate(new SendMessageRequest(text, clientId));
         if (!violations.isEmpty()) {
-            throw Problems.badRequest(Problems.VALIDATION, violations.stream()
+            throw ProblemType.VALIDATION.exception(violations.stream()
                     .map(v -> jsonName(v.getPropertyPath().toString()) + ": " + v.getMessage())
                     .sorted(Comparator.naturalOrder()).collect(Collectors.joining("; ")));
         }
@@ -63,7 +62,7 @@ class MessageService implements MessageSender {
     MessageAccepted send(UUID authorId, UUID friendId, String text, String clientId, boolean createDialog) {
         takeFromBudget(authorId, clientId);
         if (authorId.equals(friendId)) {
-            throw Problems.badRequest(Problems.VALIDATION, "a message needs a recipient other than the sender");
+            throw ProblemType.VALIDATION.exception("a message needs a recipient other than the sender");
         }
         Dialog dialog = resolve(authorId, friendId, createDialog);
         if (clientId == null) {
@@ -75,7 +74,7 @@ class MessageService implements MessageSender {
                 () -> command(dialog, authorId, friendId, text, clientId));
         SendMessageCommand command = entry.command();
         if (!command.dialogId().equals(dialog.id()) || !command.text().equals(text)) {
-            throw Problems.exception(HttpStatus.CONFLICT, Problems.CLIENT_ID_CONFLICT, "client_id '" + clientId
+            throw ProblemType.CLIENT_ID_CONFLICT.exception("client_id '" + clientId
                     + "' was already used for message " + command.messageId() + " with another text or dialog; use a new client_id per message");
         }
         publisher.awaitAck(entry.publication(publisher::publish), command);
@@ -86,9 +85,9 @@ class MessageService implements MessageSender {
     private void takeFromBudget(UUID authorId, String clientId) {
         Duration wait = limiter.acquire(authorId);
         if (!wait.isZero()) {
-            throw Problems.rateLimited("more than " + properties.sendBurst() + " messages at once or "
+            throw ProblemType.RATE_LIMITED.exception("more than " + properties.sendBurst() + " messages at once or "
                     + properties.sendRate() + " per second from one user; this one was not sent, retry later"
-                    + (clientId == null ? "" : " (a retry with the same client_id cannot duplicate it)"), wait);
+                    + (clientId == null ? "" : " (a retry with the same client_id cannot duplicate it)"), wait, null);
         }
     }
 
@@ -100,7 +99,7 @@ class MessageService implements MessageSender {
     private Dialog resolve(UUID authorId, UUID friendId, boolean createDialog) {
         return dialogs.find(authorId, friendId).orElseGet(() -> {
             if (!createDialog) {
-                throw Problems.notFound(Problems.DIALOG_NOT_FOUND, "you have no dialog with user " + friendId
+                throw ProblemType.DIALOG_NOT_FOUND.exception("you have no dialog with user " + friendId
                         + "; create it first with POST /api/v1/dialogs");
             }
             return dialogs.open(authorId, friendId, "").dialog();
