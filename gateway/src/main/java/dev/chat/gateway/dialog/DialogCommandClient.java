@@ -5,11 +5,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.gateway.system.ChatKafkaProperties;
 import dev.chat.gateway.system.HttpProperties;
-import dev.chat.gateway.system.Problems;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -79,7 +79,7 @@ class DialogCommandClient {
 
     private RuntimeException unavailable(String detail, Throwable cause) {
         log.warn("dialog creation failed: {}", detail);
-        return Problems.unavailable(detail, http.retryAfter(), cause);
+        return ProblemType.SERVICE_UNAVAILABLE.exception(detail, http.retryAfter(), cause);
     }
 
     private static Duration remaining(long deadline) {

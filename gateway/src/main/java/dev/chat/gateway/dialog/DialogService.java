@@ -3,13 +3,13 @@ package dev.chat.gateway.dialog;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.boot.store.DialogDirectory;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.gateway.system.HttpProperties;
-import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.user.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public class DialogService {
             return cache.find(userId, friendId);
         } catch (RuntimeException e) {
             log.warn("dialog lookup failed: {}", e.toString());
-            throw Problems.unavailable("the dialog store is not available; retry later", http.retryAfter(), e);
+            throw ProblemType.SERVICE_UNAVAILABLE.exception("the dialog store is not available; retry later", http.retryAfter(), e);
         }
     }
 
@@ -54,10 +54,10 @@ public class DialogService {
      */
     public DialogCreation open(UUID userId, UUID friendId, String name) {
         if (userId.equals(friendId)) {
-            throw Problems.badRequest(Problems.VALIDATION, "friend_id: a dialog needs two different users");
+            throw ProblemType.VALIDATION.exception("friend_id: a dialog needs two different users");
         }
         if (!users.exists(friendId)) {
-            throw Problems.notFound(Problems.FRIEND_NOT_FOUND, "no user with id " + friendId);
+            throw ProblemType.FRIEND_NOT_FOUND.exception("no user with id " + friendId);
         }
         Optional<Dialog> existing = find(userId, friendId);
         if (existing.isPresent()) {

@@ -3,8 +3,8 @@ package dev.chat.gateway.friend;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.gateway.system.Caller;
-import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.user.UserDirectory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +34,7 @@ class FriendController {
     @PutMapping("/friend/set/{user_id}")
     ResponseEntity<Void> set(Caller caller, @PathVariable("user_id") UUID friendId) {
         if (caller.id().equals(friendId)) {
-            throw Problems.badRequest(Problems.VALIDATION, "user_id: you cannot add yourself as a friend");
+            throw ProblemType.VALIDATION.exception("user_id: you cannot add yourself as a friend");
         }
         if (!users.exists(friendId)) {
             throw notFound(friendId);
@@ -60,6 +60,6 @@ class FriendController {
     }
 
     private static RuntimeException notFound(UUID friendId) {
-        return Problems.notFound(Problems.USER_NOT_FOUND, "no user with id " + friendId);
+        return ProblemType.USER_NOT_FOUND.exception("no user with id " + friendId);
     }
 }

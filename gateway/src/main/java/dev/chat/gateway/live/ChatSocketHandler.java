@@ -1,10 +1,10 @@
 package dev.chat.gateway.live;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.RequestIds;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
 import dev.chat.gateway.message.MessageService;
-import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.system.SocketUser;
 import dev.chat.gateway.system.ValidationProblems;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatSocketHandler extends AbstractWebSocketHandler {
 
     /** The error frame's code when the user's send budget (shared with HTTP, see {@link MessageService}) is spent. */
-    static final String RATE_LIMITED = Problems.RATE_LIMITED;
+    static final String RATE_LIMITED = ProblemType.RATE_LIMITED.slug();
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final String SESSION = ChatSession.class.getName();
@@ -93,14 +93,14 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             return error(send, ValidationProblems.of(e));
         } catch (RuntimeException e) {
             log.error("unexpected error on a WebSocket send of user {}", session.userId(), e);
-            return Frames.Error.of(send.clientId(), Problems.INTERNAL_ERROR, "unexpected server error; it has been logged");
+            return Frames.Error.of(send.clientId(), ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED);
         }
     }
 
     private static Frames.Error error(Frames.Send send, ProblemDetail problem) {
         String type = String.valueOf(problem.getType());
-        return Frames.Error.of(send.clientId(), type.startsWith(Problems.BASE) ? type.substring(Problems.BASE.length())
-                : Problems.BAD_REQUEST, problem.getDetail());
+        return Frames.Error.of(send.clientId(), type.startsWith(ProblemType.BASE) ? type.substring(ProblemType.BASE.length())
+                : ProblemType.forStatus(problem.getStatus()).slug(), problem.getDetail());
     }
 
     @Override
@@ -112,7 +112,7 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
     protected void handleBinaryMessage(WebSocketSession raw, BinaryMessage message) {
         ChatSession session = session(raw);
         session.touch(System.currentTimeMillis());
-        session.push(frames.text(Frames.Error.of(null, Problems.MALFORMED_JSON, "binary frames are not supported; send JSON text frames")));
+        session.push(frames.text(Frames.Error.of(null, ProblemType.MALFORMED_JSON.slug(), "binary frames are not supported; send JSON text frames")));
     }
 
     @Override

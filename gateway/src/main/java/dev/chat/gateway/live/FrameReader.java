@@ -3,7 +3,7 @@ package dev.chat.gateway.live;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-import dev.chat.gateway.system.Problems;
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.gateway.system.WellFormedStrings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -47,19 +47,19 @@ final class FrameReader {
         try {
             node = json.readTree(text);
         } catch (StreamReadException e) {
-            throw new BadFrame(Problems.MALFORMED_JSON, "frame is not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame is not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (JacksonException e) {
-            throw new BadFrame(Problems.MALFORMED_JSON, "frame could not be read: " + firstLine(e.getOriginalMessage()));
+            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame could not be read: " + firstLine(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
-            throw new BadFrame(Problems.MALFORMED_JSON, "a frame must be a JSON object with a \"type\"");
+            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "a frame must be a JSON object with a \"type\"");
         }
         JsonNode type = node.get("type");
         String name = type == null || !type.isString() ? null : type.asString();
         if ("send".equals(name)) {
             Frames.Send send = convert(node, Frames.Send.class);
             if (send.to() == null) {
-                throw new BadFrame(Problems.VALIDATION, "to: must be the friend's user id");
+                throw new BadFrame(ProblemType.VALIDATION.slug(), "to: must be the friend's user id");
             }
             return send;
         }
@@ -73,22 +73,22 @@ final class FrameReader {
         try {
             return json.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new BadFrame(Problems.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; accepted fields: "
+            throw new BadFrame(ProblemType.UNKNOWN_FIELD.slug(), "unknown field '" + e.getPropertyName() + "'; accepted fields: "
                     + known(e.getKnownPropertyIds()));
         } catch (InvalidFormatException e) {
             if (WellFormedStrings.refused(e)) {
-                throw new BadFrame(Problems.VALIDATION, lastField(e) + ": " + WellFormedStrings.MESSAGE);
+                throw new BadFrame(ProblemType.VALIDATION.slug(), lastField(e) + ": " + WellFormedStrings.MESSAGE);
             }
             throw wrongType(e);
         } catch (MismatchedInputException e) {
             throw wrongType(e);
         } catch (JacksonException e) {
-            throw new BadFrame(Problems.MALFORMED_JSON, "frame could not be read: " + firstLine(e.getOriginalMessage()));
+            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame could not be read: " + firstLine(e.getOriginalMessage()));
         }
     }
 
     private static BadFrame wrongType(MismatchedInputException e) {
-        return new BadFrame(Problems.WRONG_TYPE, "field '" + lastField(e) + "' has the wrong type"
+        return new BadFrame(ProblemType.WRONG_TYPE.slug(), "field '" + lastField(e) + "' has the wrong type"
                 + (e.getTargetType() == null ? "" : "; expected " + expected(e.getTargetType())));
     }
 

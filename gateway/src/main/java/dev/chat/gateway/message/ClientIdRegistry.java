@@ -8,10 +8,9 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
-import dev.chat.gateway.system.Problems;
-import org.springframework.http.HttpStatus;
 
 /**
  * Makes a send with a {@code client_id} idempotent on this gateway: per (author, client_id) the first request
@@ -73,7 +72,7 @@ final class ClientIdRegistry {
         Entry entry = entry(candidate.authorId(), candidate.clientId(), () -> candidate);
         SendMessageCommand fixed = entry.command();
         if (!fixed.dialogId().equals(candidate.dialogId()) || !fixed.text().equals(candidate.text())) {
-            throw Problems.exception(HttpStatus.CONFLICT, Problems.CLIENT_ID_CONFLICT, "client_id '"
+            throw ProblemType.CLIENT_ID_CONFLICT.exception("client_id '"
                     + candidate.clientId() + "' was already used for message " + fixed.messageId()
                     + " with another text or dialog; use a new client_id per message");
         }

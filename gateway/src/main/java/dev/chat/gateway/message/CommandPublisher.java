@@ -7,12 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.chat.common.command.RequestIds;
 import dev.chat.boot.kafka.KafkaBacklog;
+import dev.chat.boot.problem.ProblemType;
+import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.gateway.system.ChatKafkaProperties;
 import dev.chat.gateway.system.HttpProperties;
-import dev.chat.gateway.system.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -108,7 +108,7 @@ class CommandPublisher implements KafkaBacklog {
         } else {
             log.warn("message {} of dialog {} not accepted: {} ({})", command.messageId(), command.dialogId(), detail, rootMessage(cause));
         }
-        return Problems.unavailable(detail + "; the message was not accepted, retry later"
+        return ProblemType.SERVICE_UNAVAILABLE.exception(detail + "; the message was not accepted, retry later"
                 + (command.clientId() == null ? "" : " (a retry with the same client_id cannot duplicate it)"), http.retryAfter(), cause);
     }
 

@@ -3,13 +3,13 @@ package dev.chat.gateway.message;
 import java.time.Duration;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.id.MessageIds;
 import dev.chat.gateway.dialog.DialogService;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
-import dev.chat.gateway.system.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Service;
@@ -54,7 +54,7 @@ public class MessageService {
     /** {@code POST /api/v1/dialogs/{friend_id}/messages} and the WebSocket's {@code send}: the dialog must exist. */
     public MessageAccepted send(UUID authorId, UUID friendId, @NotNull @Valid SendMessageRequest message) {
         checkSend(authorId, friendId, message.clientId());
-        Dialog dialog = dialogs.find(authorId, friendId).orElseThrow(() -> Problems.notFound(Problems.DIALOG_NOT_FOUND,
+        Dialog dialog = dialogs.find(authorId, friendId).orElseThrow(() -> ProblemType.DIALOG_NOT_FOUND.exception(
                 "you have no dialog with user " + friendId + "; create it first with POST /api/v1/dialogs"));
         return accept(dialog, authorId, friendId, message.text(), message.clientId());
     }
@@ -71,12 +71,12 @@ public class MessageService {
     private void checkSend(UUID authorId, UUID friendId, String clientId) {
         Duration wait = limiter.acquire(authorId);
         if (!wait.isZero()) {
-            throw Problems.rateLimited("more than " + properties.sendBurst() + " messages at once or "
+            throw ProblemType.RATE_LIMITED.exception("more than " + properties.sendBurst() + " messages at once or "
                     + properties.sendRate() + " per second from one user; this one was not sent, retry later"
-                    + (clientId == null ? "" : " (a retry with the same client_id cannot duplicate it)"), wait);
+                    + (clientId == null ? "" : " (a retry with the same client_id cannot duplicate it)"), wait, null);
         }
         if (authorId.equals(friendId)) {
-            throw Problems.badRequest(Problems.VALIDATION, "a message needs a recipient other than the sender");
+            throw ProblemType.VALIDATION.exception("a message needs a recipient other than the sender");
         }
     }
 

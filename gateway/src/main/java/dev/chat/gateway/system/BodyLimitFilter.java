@@ -2,6 +2,8 @@ package dev.chat.gateway.system;
 
 import java.io.IOException;
 
+import dev.chat.boot.problem.ProblemType;
+import dev.chat.boot.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,7 +11,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,7 +32,7 @@ final class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+            problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE.problem(
                     "request body of " + request.getContentLengthLong() + " bytes is larger than the limit of " + limit + " bytes"));
             return;
         }

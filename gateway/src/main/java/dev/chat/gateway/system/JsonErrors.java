@@ -3,7 +3,7 @@ package dev.chat.gateway.system;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
+import dev.chat.boot.problem.ProblemType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
@@ -28,43 +28,43 @@ final class JsonErrors {
     static ProblemDetail problemFor(HttpMessageNotReadableException ex) {
         BodyTooLargeException tooLarge = BodyLimitFilter.tooLargeCause(ex);
         if (tooLarge != null) {
-            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return tooLarge.getBody();
         }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return bad(Problems.UNKNOWN_FIELD, "unknown JSON field '" + path(unknown) + "'; accepted fields: "
+            return bad(ProblemType.UNKNOWN_FIELD, "unknown JSON field '" + path(unknown) + "'; accepted fields: "
                     + known(unknown.getKnownPropertyIds()) + " (unknown fields are rejected, not ignored)");
         }
         if (cause instanceof InvalidFormatException format && WellFormedStrings.refused(format)) {
-            return bad(Problems.VALIDATION, path(format) + ": " + WellFormedStrings.MESSAGE);
+            return bad(ProblemType.VALIDATION, path(format) + ": " + WellFormedStrings.MESSAGE);
         }
         if (cause instanceof InvalidFormatException format) {
-            return bad(Problems.WRONG_TYPE, "JSON field '" + path(format) + "' has an invalid value " + quote(format.getValue())
+            return bad(ProblemType.WRONG_TYPE, "JSON field '" + path(format) + "' has an invalid value " + quote(format.getValue())
                     + "; expected " + expected(format.getTargetType()));
         }
         if (cause instanceof ValueInstantiationException instantiation) {
-            return bad(Problems.VALIDATION, "request body is invalid: " + rootMessage(instantiation));
+            return bad(ProblemType.VALIDATION, "request body is invalid: " + rootMessage(instantiation));
         }
         if (cause instanceof MismatchedInputException mismatch) {
             if (mismatch.getPath().isEmpty()) {
-                return bad(Problems.MALFORMED_JSON, "request body must be a JSON object: " + mismatch.getOriginalMessage());
+                return bad(ProblemType.MALFORMED_JSON, "request body must be a JSON object: " + mismatch.getOriginalMessage());
             }
-            return bad(Problems.WRONG_TYPE, "JSON field '" + path(mismatch) + "' has the wrong type; expected "
+            return bad(ProblemType.WRONG_TYPE, "JSON field '" + path(mismatch) + "' has the wrong type; expected "
                     + expected(mismatch.getTargetType()));
         }
         if (cause instanceof StreamReadException syntax) {
             String where = syntax.getLocation() == null ? ""
                     : " at line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr();
-            return bad(Problems.MALFORMED_JSON, "request body is not valid JSON" + where + ": " + firstLine(syntax.getOriginalMessage()));
+            return bad(ProblemType.MALFORMED_JSON, "request body is not valid JSON" + where + ": " + firstLine(syntax.getOriginalMessage()));
         }
         if (cause instanceof JacksonException other) {
-            return bad(Problems.MALFORMED_JSON, "request body could not be read: " + firstLine(other.getOriginalMessage()));
+            return bad(ProblemType.MALFORMED_JSON, "request body could not be read: " + firstLine(other.getOriginalMessage()));
         }
-        return bad(Problems.MALFORMED_JSON, "request body is missing or unreadable; send a JSON object with Content-Type: application/json");
+        return bad(ProblemType.MALFORMED_JSON, "request body is missing or unreadable; send a JSON object with Content-Type: application/json");
     }
 
-    private static ProblemDetail bad(String slug, String detail) {
-        return Problems.of(HttpStatus.BAD_REQUEST, slug, detail);
+    private static ProblemDetail bad(ProblemType type, String detail) {
+        return type.problem(detail);
     }
 
     private static String path(JacksonException ex) {

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.chat.boot.problem.ProblemType;
+import dev.chat.boot.problem.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -80,7 +81,7 @@ final class JwtHandshakeInterceptor implements HandshakeInterceptor {
         HttpServletResponse servletResponse = ((ServletServerHttpResponse) response).getServletResponse();
         servletResponse.setHeader(HttpHeaders.WWW_AUTHENTICATE, error == null ? "Bearer"
                 : "Bearer error=\"" + error + "\", error_description=\"" + detail.replace("\"", "'") + "\"");
-        problems.write(servletRequest, servletResponse, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, detail));
+        problems.write(servletRequest, servletResponse, ProblemType.UNAUTHORIZED.problem(detail));
         return false;
     }
 

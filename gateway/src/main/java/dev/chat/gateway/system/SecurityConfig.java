@@ -3,6 +3,8 @@ package dev.chat.gateway.system;
 import javax.crypto.SecretKey;
 
 import dev.chat.boot.jwt.BearerAuthentication;
+import dev.chat.boot.problem.ProblemSecurityHandlers;
+import dev.chat.boot.problem.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless bearer-token security: {@code POST /login} mints HS256 JWTs ({@link JwtEncoder}), the resource
@@ -52,16 +53,6 @@ class SecurityConfig {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
-    }
-
-    @Bean
-    ProblemWriter problemWriter(JsonMapper json) {
-        return new ProblemWriter(json);
-    }
-
-    @Bean
-    ProblemSecurityHandlers problemSecurityHandlers(ProblemWriter writer) {
-        return new ProblemSecurityHandlers(writer);
     }
 
     /** Before the security chain (order -100), so a huge body is refused without reading it. */

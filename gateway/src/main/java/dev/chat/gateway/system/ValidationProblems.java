@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.chat.boot.problem.ProblemType;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.method.MethodValidationException;
 import org.springframework.validation.method.ParameterErrors;
@@ -29,7 +29,7 @@ public final class ValidationProblems {
                 .flatMap(ValidationProblems::errors)
                 .sorted(Comparator.comparing((Map<String, String> m) -> m.get("field")).thenComparing(m -> m.get("message")))
                 .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, errors.stream()
+        ProblemDetail problem = ProblemType.VALIDATION.problem(errors.stream()
                 .map(m -> m.get("field") + ": " + m.get("message")).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem;

@@ -1,5 +1,6 @@
 package dev.chat.gateway.system;
 
+import dev.chat.boot.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;

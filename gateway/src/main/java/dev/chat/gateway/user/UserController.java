@@ -3,8 +3,8 @@ package dev.chat.gateway.user;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.gateway.system.Caller;
-import dev.chat.gateway.system.Problems;
 import dev.chat.gateway.user.UserApi.LoginRequest;
 import dev.chat.gateway.user.UserApi.RegisterRequest;
 import dev.chat.gateway.user.UserApi.RegisterResponse;
@@ -54,16 +54,16 @@ class UserController {
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         String hash = users.passwordHash(request.id())
-                .orElseThrow(() -> Problems.notFound(Problems.USER_NOT_FOUND, "no user with id " + request.id()));
+                .orElseThrow(() -> ProblemType.USER_NOT_FOUND.exception("no user with id " + request.id()));
         if (!passwords.matches(request.password(), hash)) {
-            throw Problems.badRequest(Problems.BAD_CREDENTIALS, "wrong password for user " + request.id());
+            throw ProblemType.BAD_CREDENTIALS.exception("wrong password for user " + request.id());
         }
         return new TokenResponse(tokens.issue(request.id()));
     }
 
     @GetMapping("/user/get/{id}")
     UserProfile get(@PathVariable("id") UUID id) {
-        return users.find(id).orElseThrow(() -> Problems.notFound(Problems.USER_NOT_FOUND, "no user with id " + id));
+        return users.find(id).orElseThrow(() -> ProblemType.USER_NOT_FOUND.exception("no user with id " + id));
     }
 
     /** Up to {@value #SEARCH_LIMIT} users whose first and second names start with the given prefixes, by id. */
@@ -75,7 +75,7 @@ class UserController {
 
     @GetMapping("/api/v1/me")
     UserProfile me(Caller caller) {
-        return users.find(caller.id()).orElseThrow(() -> Problems.notFound(Problems.USER_NOT_FOUND,
+        return users.find(caller.id()).orElseThrow(() -> ProblemType.USER_NOT_FOUND.exception(
                 "the token's user " + caller.id() + " does not exist (any more)"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.gateway.GatewayIntegrationTest;
 import dev.chat.gateway.HostileInput;
 import dev.chat.gateway.TestHttp.Reply;
@@ -119,7 +120,7 @@ class BadIdSweepTests extends GatewayIntegrationTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(response).as(target).matches("(?s)HTTP/1\\.1 4\\d\\d .*")
-                        .containsIgnoringCase("Content-Type: application/problem+json").contains(Problems.BASE);
+                        .containsIgnoringCase("Content-Type: application/problem+json").contains(ProblemType.BASE);
             }
         }
     }

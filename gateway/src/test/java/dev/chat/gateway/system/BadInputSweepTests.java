@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.gateway.GatewayIntegrationTest;
 import dev.chat.gateway.HostileInput;
-import dev.chat.gateway.TestHttp;
 import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
+import dev.chat.gateway.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -116,7 +117,7 @@ class BadInputSweepTests extends GatewayIntegrationTest {
         String valid = TestHttp.json(endpoint.validBody(friend.id()));
         for (int cut : List.of(1, valid.length() / 2, valid.length() - 1)) {
             assertThat(assertProblem(post(endpoint, valid.substring(0, cut), "application/json"), 400))
-                    .isEqualTo(Problems.MALFORMED_JSON);
+                    .isEqualTo(ProblemType.MALFORMED_JSON.slug());
         }
     }
 
@@ -137,7 +138,7 @@ class BadInputSweepTests extends GatewayIntegrationTest {
     void aBodyOfAnotherContentTypeIsAnUnsupportedMediaTypeProblem(BodyEndpoint endpoint, String contentType) {
         String body = TestHttp.json(endpoint.validBody(friend.id()));
 
-        assertThat(assertProblem(post(endpoint, body, contentType), 415)).isEqualTo(Problems.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(assertProblem(post(endpoint, body, contentType), 415)).isEqualTo(ProblemType.UNSUPPORTED_MEDIA_TYPE.slug());
     }
 
     @ParameterizedTest
@@ -148,9 +149,9 @@ class BadInputSweepTests extends GatewayIntegrationTest {
         body.put(field, "x".repeat((int) limits.maxBodySize().toBytes()));
         String json = TestHttp.json(body);
 
-        assertThat(assertProblem(post(endpoint, json, "application/json"), 413)).isEqualTo(Problems.PAYLOAD_TOO_LARGE);
+        assertThat(assertProblem(post(endpoint, json, "application/json"), 413)).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE.slug());
         assertThat(assertProblem(http.postChunked(path(endpoint), token(endpoint), json.getBytes(StandardCharsets.UTF_8)), 413))
-                .isEqualTo(Problems.PAYLOAD_TOO_LARGE);
+                .isEqualTo(ProblemType.PAYLOAD_TOO_LARGE.slug());
     }
 
     static Stream<Arguments> wrongTypes() {
@@ -176,7 +177,7 @@ class BadInputSweepTests extends GatewayIntegrationTest {
         body.put(field, value);
 
         assertThat(assertProblem(post(endpoint, TestHttp.json(body), "application/json"), 400))
-                .isIn(Problems.WRONG_TYPE, Problems.VALIDATION);
+                .isIn(ProblemType.WRONG_TYPE.slug(), ProblemType.VALIDATION.slug());
     }
 
     @ParameterizedTest
@@ -185,12 +186,12 @@ class BadInputSweepTests extends GatewayIntegrationTest {
         for (String field : endpoint.required) {
             Map<String, Object> body = endpoint.validBody(friend.id());
             body.remove(field);
-            assertThat(assertProblem(post(endpoint, TestHttp.json(body), "application/json"), 400)).isEqualTo(Problems.VALIDATION);
+            assertThat(assertProblem(post(endpoint, TestHttp.json(body), "application/json"), 400)).isEqualTo(ProblemType.VALIDATION.slug());
         }
         for (String forged : List.of("from", "author_id", "user_id", "owner_id", "dialog_id", "id ", "__proto__")) {
             Map<String, Object> body = endpoint.validBody(friend.id());
             body.put(forged, caller.id().toString());
-            assertThat(assertProblem(post(endpoint, TestHttp.json(body), "application/json"), 400)).isEqualTo(Problems.UNKNOWN_FIELD);
+            assertThat(assertProblem(post(endpoint, TestHttp.json(body), "application/json"), 400)).isEqualTo(ProblemType.UNKNOWN_FIELD.slug());
         }
     }
 
@@ -221,7 +222,7 @@ class BadInputSweepTests extends GatewayIntegrationTest {
             body.put(field, value);
             assertThat(assertProblem(post(endpoint, TestHttp.json(body), "application/json"), 400))
                     .as("%s=%s", field, value.length() > 40 ? value.substring(0, 40) + "…" : value)
-                    .isIn(Problems.WRONG_TYPE, Problems.VALIDATION);
+                    .isIn(ProblemType.WRONG_TYPE.slug(), ProblemType.VALIDATION.slug());
         }
     }
 
@@ -246,7 +247,7 @@ class BadInputSweepTests extends GatewayIntegrationTest {
             body.put(field, "@@");
             String json = TestHttp.json(body).replace("\"@@\"", "\"pass " + escaped + " word\"");
             assertThat(assertProblem(post(endpoint, json, "application/json"), 400)).as(escaped)
-                    .isIn(Problems.WRONG_TYPE, Problems.VALIDATION);
+                    .isIn(ProblemType.WRONG_TYPE.slug(), ProblemType.VALIDATION.slug());
         }
     }
 
@@ -270,7 +271,7 @@ class BadInputSweepTests extends GatewayIntegrationTest {
     static String assertProblem(Reply reply, int status) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).as(reply.toString()).startsWith("application/problem+json");
-        assertThat(reply.json().path("type").asString()).startsWith(Problems.BASE);
+        assertThat(reply.json().path("type").asString()).startsWith(ProblemType.BASE);
         assertThat(reply.json().path("status").asInt()).isEqualTo(status);
         return reply.problemType();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.PageRequest;
@@ -63,7 +64,7 @@ class HostileTextTests extends GatewayIntegrationTest {
             Reply reply = http.post("/user/register", null, body);
 
             assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-            assertThat(reply.problemType()).isEqualTo(Problems.VALIDATION);
+            assertThat(reply.problemType()).isEqualTo(ProblemType.VALIDATION.slug());
         }
     }
 
@@ -110,7 +111,7 @@ class HostileTextTests extends GatewayIntegrationTest {
         Reply nul = http.post("/api/v1/dialogs", owner.token(), Map.of("friend_id", UUID.randomUUID().toString(),
                 "name", HostileInput.VALID.get("nul")));
         assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
-        assertThat(nul.problemType()).isEqualTo(Problems.VALIDATION);
+        assertThat(nul.problemType()).isEqualTo(ProblemType.VALIDATION.slug());
     }
 
     private static List<String> withoutNul() {

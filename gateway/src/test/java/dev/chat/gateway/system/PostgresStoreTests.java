@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.gateway.GatewayApplication;
-import dev.chat.gateway.TestHttp;
 import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
+import dev.chat.gateway.TestHttp;
 import dev.chat.sqlstore.DialogSchema;
 import dev.chat.sqlstore.PostgresDialogStore;
 import dev.chat.testsupport.TestPostgres;
@@ -18,8 +19,8 @@ import dev.chat.udf.RedisChat;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ class PostgresStoreTests {
 
         Reply early = http.post("/api/v1/dialogs", me.token(), request);
         assertThat(early.status()).isEqualTo(503);
-        assertThat(early.problemType()).isEqualTo(Problems.SERVICE_UNAVAILABLE);
+        assertThat(early.problemType()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE.slug());
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(503);
 
         migrateDialogTablesAsTheWriterDoes();

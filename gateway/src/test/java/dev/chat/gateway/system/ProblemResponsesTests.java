@@ -142,7 +142,7 @@ class ProblemResponsesTests extends GatewayIntegrationTest {
         Reply reply = http.get("/user/get/x;jsessionid=1", null);
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.problemType()).isEqualTo("bad-request");
+        assertThat(reply.problemType()).isEqualTo("validation");
         assertThat(reply.json().get("instance").asString()).isEqualTo("/user/get/x;jsessionid=1");
     }
 

@@ -1,10 +1,10 @@
 package dev.chat.reader.dialog;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.PageCursor;
-import dev.chat.common.dialog.PageRequest;
 import dev.chat.common.dialog.PageRequest.Direction;
+import dev.chat.common.dialog.PageRequest;
 import dev.chat.reader.system.InvalidRequestException;
-import dev.chat.reader.system.Problems;
 import dev.chat.reader.system.ReaderProperties;
 
 /**
@@ -19,7 +19,7 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
 
     static PageQuery parse(String limit, String before, String after, ReaderProperties properties) {
         if (before != null && after != null) {
-            throw new InvalidRequestException(Problems.VALIDATION,
+            throw new InvalidRequestException(ProblemType.VALIDATION,
                     "give at most one of before and after: before pages to older messages, after to newer");
         }
         return new PageQuery(limit(limit, properties), cursor("before", before), cursor("after", after));
@@ -44,7 +44,7 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
         } catch (NumberFormatException e) {
             // reported below, with the same message as a number out of range
         }
-        throw new InvalidRequestException(Problems.VALIDATION,
+        throw new InvalidRequestException(ProblemType.VALIDATION,
                 "limit must be a whole number from 1 to " + max + " (default " + properties.defaultLimit() + ")");
     }
 
@@ -60,7 +60,7 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
         }
         // A decodable cursor with an impossible time was not made by us; the store would reject it as a bug.
         if (cursor == null || cursor.ts() < 0 || cursor.ts() > MAX_CURSOR_TS) {
-            throw new InvalidRequestException(Problems.BAD_CURSOR,
+            throw new InvalidRequestException(ProblemType.BAD_CURSOR,
                     name + " is not a cursor from this API; pass the older or newer value of a previous page");
         }
         return cursor;

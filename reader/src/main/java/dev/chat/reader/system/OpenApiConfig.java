@@ -1,5 +1,6 @@
 package dev.chat.reader.system;
 
+import dev.chat.boot.problem.ProblemType;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
         info = @Info(title = "chat reader", version = "v1",
                 description = "Dialog history, read straight from Redis Functions (show_messages via FCALL_RO). "
                         + "Errors are RFC 9457 problems (application/problem+json) with stable types under "
-                        + Problems.BASE + "."),
+                        + ProblemType.BASE + "."),
         security = @SecurityRequirement(name = OpenApiConfig.BEARER),
         tags = {
                 @Tag(name = OpenApiConfig.HISTORY_TAG, description = "Cursor-paged dialog history"),

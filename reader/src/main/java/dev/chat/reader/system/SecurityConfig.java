@@ -1,6 +1,7 @@
 package dev.chat.reader.system;
 
 import dev.chat.boot.jwt.BearerAuthentication;
+import dev.chat.boot.problem.ProblemSecurityHandlers;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import dev.chat.reader.system.Problems;
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.reader.system.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,7 +117,7 @@ class BadInputSweepTests extends DialogApiTestSupport {
         assertThat(response.statusCode()).as(what).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("type").asString()).as(what).startsWith(Problems.BASE);
+        assertThat(problem.path("type").asString()).as(what).startsWith(ProblemType.BASE);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("detail").asString()).isNotBlank();
     }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.id.MessageIds;
 import dev.chat.reader.ReaderApiTestSupport;
-import dev.chat.reader.system.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -61,8 +61,8 @@ class DialogAccessTests extends ReaderApiTestSupport {
 
     @Test
     void aThirdUserNamingEitherParticipantGetsOnlyTheirOwnDialogOrNothing() {
-        expectProblem(get(carol, MESSAGES, bob), 404, Problems.DIALOG_NOT_FOUND);
-        expectProblem(get(carol, OTUS_LIST, bob), 404, Problems.DIALOG_NOT_FOUND);
+        expectProblem(get(carol, MESSAGES, bob), 404, ProblemType.DIALOG_NOT_FOUND.uri());
+        expectProblem(get(carol, OTUS_LIST, bob), 404, ProblemType.DIALOG_NOT_FOUND.uri());
 
         assertOnlyCarolsDialog(get(carol, MESSAGES + "?limit=200", alice).expectStatus().isOk()
                 .expectBody(HistoryPage.class).returnResult().getResponseBody());
@@ -76,7 +76,7 @@ class DialogAccessTests extends ReaderApiTestSupport {
         for (String cursor : copiedCursors) {
             for (String direction : List.of("before", "after")) {
                 expectProblem(get(carol, MESSAGES + "?" + direction + "={c}", bob, cursor), 404,
-                        Problems.DIALOG_NOT_FOUND);
+                        ProblemType.DIALOG_NOT_FOUND.uri());
                 assertOnlyCarolsDialog(get(carol, MESSAGES + "?limit=200&" + direction + "={c}", alice, cursor)
                         .expectStatus().isOk().expectBody(HistoryPage.class).returnResult().getResponseBody());
             }
@@ -86,10 +86,10 @@ class DialogAccessTests extends ReaderApiTestSupport {
     @Test
     void aThirdUserCannotUseTheDialogIdOrTheirOwnIdAsFriend() {
         for (UUID friend : List.of(aliceAndBob, carol)) {
-            expectProblem(get(carol, MESSAGES, friend), 404, Problems.DIALOG_NOT_FOUND);
-            expectProblem(get(carol, OTUS_LIST, friend), 404, Problems.DIALOG_NOT_FOUND);
+            expectProblem(get(carol, MESSAGES, friend), 404, ProblemType.DIALOG_NOT_FOUND.uri());
+            expectProblem(get(carol, OTUS_LIST, friend), 404, ProblemType.DIALOG_NOT_FOUND.uri());
             for (String cursor : copiedCursors) {
-                expectProblem(get(carol, MESSAGES + "?before={c}", friend, cursor), 404, Problems.DIALOG_NOT_FOUND);
+                expectProblem(get(carol, MESSAGES + "?before={c}", friend, cursor), 404, ProblemType.DIALOG_NOT_FOUND.uri());
             }
         }
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.PageCursor;
-import dev.chat.reader.system.Problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +55,7 @@ class DialogHistoryApiTests extends DialogApiTestSupport {
     void rejectsLimitsOutsideOneToTwoHundred(String limit) {
         newDialog(alice, bob);
 
-        expectProblem(get(alice, MESSAGES + "?limit={limit}", bob, limit), 400, Problems.VALIDATION);
+        expectProblem(get(alice, MESSAGES + "?limit={limit}", bob, limit), 400, ProblemType.VALIDATION.uri());
     }
 
     @Test
@@ -63,7 +63,7 @@ class DialogHistoryApiTests extends DialogApiTestSupport {
         UUID dialog = newDialog(alice, bob);
         String cursor = writeOne(dialog, alice, "x").cursor().encode();
 
-        expectProblem(get(alice, MESSAGES + "?before={c}&after={c}", bob, cursor, cursor), 400, Problems.VALIDATION);
+        expectProblem(get(alice, MESSAGES + "?before={c}&after={c}", bob, cursor, cursor), 400, ProblemType.VALIDATION.uri());
     }
 
     @ParameterizedTest
@@ -71,8 +71,8 @@ class DialogHistoryApiTests extends DialogApiTestSupport {
     void rejectsCursorsItDidNotIssue(String cursor) {
         newDialog(alice, bob);
 
-        expectProblem(get(alice, MESSAGES + "?before={c}", bob, cursor), 400, Problems.BAD_CURSOR);
-        expectProblem(get(alice, MESSAGES + "?after={c}", bob, cursor), 400, Problems.BAD_CURSOR);
+        expectProblem(get(alice, MESSAGES + "?before={c}", bob, cursor), 400, ProblemType.BAD_CURSOR.uri());
+        expectProblem(get(alice, MESSAGES + "?after={c}", bob, cursor), 400, ProblemType.BAD_CURSOR.uri());
     }
 
     @Test
@@ -80,17 +80,17 @@ class DialogHistoryApiTests extends DialogApiTestSupport {
         newDialog(alice, bob);
         String negative = new PageCursor(-1, UUID.randomUUID()).encode();
 
-        expectProblem(get(alice, MESSAGES + "?after={c}", bob, negative), 400, Problems.BAD_CURSOR);
+        expectProblem(get(alice, MESSAGES + "?after={c}", bob, negative), 400, ProblemType.BAD_CURSOR.uri());
     }
 
     @Test
     void rejectsAFriendIdThatIsNotAUuid() {
-        expectProblem(get(alice, MESSAGES, "not-a-uuid"), 400, Problems.VALIDATION);
+        expectProblem(get(alice, MESSAGES, "not-a-uuid"), 400, ProblemType.INVALID_PARAMETER.uri());
     }
 
     @Test
     void answersNotFoundWithoutADialogAndFindsItOnceCreated() {
-        expectProblem(get(alice, MESSAGES, bob), 404, Problems.DIALOG_NOT_FOUND);
+        expectProblem(get(alice, MESSAGES, bob), 404, ProblemType.DIALOG_NOT_FOUND.uri());
 
         UUID dialog = newDialog(bob, alice);
         ChatMessage m = writeOne(dialog, bob, "hi");

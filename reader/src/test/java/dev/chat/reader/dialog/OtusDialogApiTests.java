@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.id.MessageIds;
 import dev.chat.reader.ReaderApiTestSupport;
-import dev.chat.reader.system.Problems;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.json.JsonCompareMode;
@@ -81,8 +81,8 @@ class OtusDialogApiTests extends ReaderApiTestSupport {
     }
 
     @Test
-    void noDialogIsNotFoundAndABadIdIsAValidationProblem() {
-        expectProblem(get(alice, LIST, bob), 404, Problems.DIALOG_NOT_FOUND);
-        expectProblem(get(alice, LIST, "42"), 400, Problems.VALIDATION);
+    void noDialogIsNotFoundAndABadIdIsAnInvalidParameterProblem() {
+        expectProblem(get(alice, LIST, bob), 404, ProblemType.DIALOG_NOT_FOUND.uri());
+        expectProblem(get(alice, LIST, "42"), 400, ProblemType.INVALID_PARAMETER.uri());
     }
 }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.PageCursor;
 import dev.chat.common.dialog.PageRequest.Direction;
 import dev.chat.reader.system.InvalidRequestException;
-import dev.chat.reader.system.Problems;
 import dev.chat.reader.system.ReaderProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +37,7 @@ class PageQueryTests {
     void rejectsLimitsOutsideBoundsOrNotANumber(String limit) {
         assertThatThrownBy(() -> PageQuery.parse(limit, null, null, properties))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.type()).isEqualTo(Problems.VALIDATION))
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION))
                 .hasMessageContaining("limit");
     }
 
@@ -45,7 +45,7 @@ class PageQueryTests {
     void rejectsBothCursors() {
         assertThatThrownBy(() -> PageQuery.parse(null, cursor, cursor, properties))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.type()).isEqualTo(Problems.VALIDATION));
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.VALIDATION));
     }
 
     static List<String> foreignCursors() {
@@ -59,11 +59,11 @@ class PageQueryTests {
     void rejectsCursorsThisApiDidNotIssue(String bad) {
         assertThatThrownBy(() -> PageQuery.parse(null, bad, null, properties))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.type()).isEqualTo(Problems.BAD_CURSOR))
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_CURSOR))
                 .hasMessageContaining("before");
         assertThatThrownBy(() -> PageQuery.parse(null, null, bad, properties))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.type()).isEqualTo(Problems.BAD_CURSOR))
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_CURSOR))
                 .hasMessageContaining("after");
     }
 

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.reader.ReaderApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +47,7 @@ class ForgedTokenTests extends ReaderApiTestSupport {
 
     private void expectUnauthorized(String token) {
         expectProblem(http.get().uri("/api/v1/dialogs/{friend}/messages", bob)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange(), 401, Problems.UNAUTHORIZED);
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange(), 401, ProblemType.UNAUTHORIZED.uri());
     }
 
     private static String claims(UUID user) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.reader.ReaderApplication;
 import dev.chat.testsupport.TestPostgres;
@@ -58,7 +59,7 @@ class PostgresOutageTests {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo(Problems.STORE_UNAVAILABLE.toString());
+                .expectBody().jsonPath("$.type").isEqualTo(ProblemType.SERVICE_UNAVAILABLE.uri().toString());
         http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.status").isEqualTo("DOWN");

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.reader.ReaderApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,17 +42,21 @@ class ProblemTests extends ReaderApiTestSupport {
     }
 
     private static void assertBadRequestProblem(String response) {
+        assertBadRequestProblem(response, ProblemType.VALIDATION);
+    }
+
+    private static void assertBadRequestProblem(String response, ProblemType type) {
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
-        assertThat(response).contains("\"type\":\"" + Problems.VALIDATION + "\"").contains("\"status\":400");
+        assertThat(response).contains("\"type\":\"" + type.uri() + "\"").contains("\"status\":400");
     }
 
     @Test
-    void undecodableQueryParameterIsAValidationProblem() throws IOException {
+    void undecodableQueryParameterIsAnInvalidParameterProblem() throws IOException {
         newDialog(alice, bob);
 
-        assertBadRequestProblem(rawGet("/api/v1/dialogs/" + bob + "/messages?limit=%ZZ"));
-        assertBadRequestProblem(rawGet("/api/v1/dialogs/" + bob + "/messages?before=%C3%28"));
+        assertBadRequestProblem(rawGet("/api/v1/dialogs/" + bob + "/messages?limit=%ZZ"), ProblemType.INVALID_PARAMETER);
+        assertBadRequestProblem(rawGet("/api/v1/dialogs/" + bob + "/messages?before=%C3%28"), ProblemType.INVALID_PARAMETER);
     }
 
     @ParameterizedTest

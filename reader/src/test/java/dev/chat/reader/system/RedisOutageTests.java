@@ -2,6 +2,7 @@ package dev.chat.reader.system;
 
 import java.util.UUID;
 
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.id.MessageIds;
@@ -66,7 +67,7 @@ class RedisOutageTests {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo(Problems.STORE_UNAVAILABLE.toString());
+                .expectBody().jsonPath("$.type").isEqualTo(ProblemType.SERVICE_UNAVAILABLE.uri().toString());
         http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.status").isEqualTo("DOWN");

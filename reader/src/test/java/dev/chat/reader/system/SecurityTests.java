@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.chat.boot.jwt.JwtProperties;
+import dev.chat.boot.problem.ProblemType;
 import dev.chat.reader.ReaderApiTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class SecurityTests extends ReaderApiTestSupport {
 
     private void expectUnauthorized(RestTestClient.ResponseSpec response) {
         response.expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"));
-        expectProblem(response, 401, Problems.UNAUTHORIZED);
+        expectProblem(response, 401, ProblemType.UNAUTHORIZED.uri());
     }
 
     @ParameterizedTest
@@ -95,13 +96,13 @@ class SecurityTests extends ReaderApiTestSupport {
 
     @Test
     void unknownPathWithAValidTokenIsANotFoundProblem() {
-        expectProblem(withToken("/api/v1/nothing/{x}", TestTokens.forUser(alice)), 404, Problems.NOT_FOUND);
+        expectProblem(withToken("/api/v1/nothing/{x}", TestTokens.forUser(alice)), 404, ProblemType.NOT_FOUND.uri());
     }
 
     @Test
     void wrongMethodIsAProblemToo() {
         expectProblem(http.post().uri("/api/v1/dialogs/{friend}/messages", bob)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forUser(alice)).exchange(),
-                405, Problems.METHOD_NOT_ALLOWED);
+                405, ProblemType.METHOD_NOT_ALLOWED.uri());
     }
 }

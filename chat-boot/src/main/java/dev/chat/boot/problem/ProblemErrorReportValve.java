@@ -1,4 +1,4 @@
-package dev.chat.reader.system;
+package dev.chat.boot.problem;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -9,11 +9,11 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 
 /**
  * Tomcat's last-resort error page as a problem instead of HTML: it answers requests Tomcat rejects before any
- * servlet sees them (an undecodable URI, for example). Public for Tomcat, which instantiates host valves by name.
+ * servlet sees them (an undecodable or encoded-slash path, for example), so those look like every other problem.
+ * Public for Tomcat, which instantiates host valves by class name.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -41,12 +41,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** Only constant text goes in, so no escaping is needed. */
+    /**
+     * Only constant text goes in (no request path, which Tomcat could not decode), so no escaping is needed and no
+     * JSON library has to be reachable from Tomcat's pipeline.
+     */
     static String json(int status) {
+        ProblemType type = ProblemType.forStatus(status);
         HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        return "{\"type\":\"" + Problems.forStatus(HttpStatusCode.valueOf(status)) + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"the server rejected the request before reading it ("
-                + title + ")\"}";
+        String reason = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
+                + ",\"detail\":\"the server rejected the request before reading it (" + reason + ")\"}";
     }
 }

@@ -1,10 +1,9 @@
-package dev.chat.gateway.system;
+package dev.chat.boot.problem;
 
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -14,10 +13,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 from the security filter chain as problems. The bearer-token handlers still set the
- * {@code WWW-Authenticate} header (RFC 6750); we only add the body, which they leave empty.
+ * The security filter chain's 401 and 403 as problems, for a service to hand to {@code oauth2ResourceServer()} and
+ * {@code exceptionHandling()}. Spring's bearer-token handlers still set the {@code WWW-Authenticate} header
+ * (RFC 6750); this adds the body they leave empty.
  */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -31,14 +31,14 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         bearerEntryPoint.commence(request, response, ex);
-        writer.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, detail(ex)));
+        writer.write(request, response, ProblemType.UNAUTHORIZED.problem(detail(ex)));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
         bearerDenied.handle(request, response, ex);
-        writer.write(request, response, Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
+        writer.write(request, response, ProblemType.FORBIDDEN.problem(
                 "the token is valid but does not allow " + request.getMethod() + " " + request.getRequestURI()));
     }
 
@@ -47,6 +47,6 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
             String description = oauth.getError().getDescription();
             return "invalid bearer token: " + (description != null ? description : oauth.getError().getErrorCode());
         }
-        return "authentication required: send 'Authorization: Bearer <token>' with a token from POST /login";
+        return "authentication required: send 'Authorization: Bearer <token>' with a token from the gateway's POST /login";
     }
 }
