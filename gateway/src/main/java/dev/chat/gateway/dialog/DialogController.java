@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
-import dev.chat.gateway.system.Caller;
+import dev.chat.gateway.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -9,7 +9,7 @@ import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
-import dev.chat.gateway.system.HttpProperties;
+import dev.chat.gateway.http.HttpProperties;
 import dev.chat.gateway.user.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.chat.boot.problem.ProblemType;
-import dev.chat.gateway.system.Caller;
+import dev.chat.gateway.security.Caller;
 import dev.chat.gateway.user.UserDirectory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;

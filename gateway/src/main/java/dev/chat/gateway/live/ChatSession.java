@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.chat.gateway.system.SocketUser;
-import dev.chat.gateway.system.WebSocketProperties;
+import dev.chat.gateway.security.SocketUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.PingMessage;

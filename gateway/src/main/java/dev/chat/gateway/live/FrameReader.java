@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 import dev.chat.boot.problem.ProblemType;
-import dev.chat.gateway.system.WellFormedStrings;
+import dev.chat.gateway.http.WellFormedStrings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;

@@ -13,8 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.chat.gateway.system.SocketUser;
-import dev.chat.gateway.system.WebSocketProperties;
+import dev.chat.gateway.security.SocketUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -3,7 +3,7 @@ package dev.chat.gateway.message;
 import java.util.UUID;
 
 import dev.chat.common.command.SendMessageCommand;
-import dev.chat.gateway.system.MaxCodePoints;
+import dev.chat.gateway.http.MaxCodePoints;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.OtusSendRequest;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
-import dev.chat.gateway.system.Caller;
+import dev.chat.gateway.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -3,7 +3,7 @@ package dev.chat.gateway.user;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import dev.chat.gateway.system.MaxUtf8Bytes;
+import dev.chat.gateway.http.MaxUtf8Bytes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.chat.boot.problem.ProblemType;
-import dev.chat.gateway.system.Caller;
+import dev.chat.gateway.security.Caller;
 import dev.chat.gateway.user.UserApi.LoginRequest;
 import dev.chat.gateway.user.UserApi.RegisterRequest;
 import dev.chat.gateway.user.UserApi.RegisterResponse;

@@ -40,7 +40,7 @@ class MessageEventListenerTests extends WebSocketTest {
 
     private static final byte[] POISON = "{not an event".getBytes(StandardCharsets.UTF_8);
     /** Where the fan-out's error handler logs an event it could not read or push. */
-    private static final String ERROR_LOGGER = "dev.chat.gateway.system.KafkaConfig";
+    private static final String ERROR_LOGGER = "dev.chat.gateway.kafka.KafkaConfig";
 
     @Autowired
     private SessionRegistry registry;

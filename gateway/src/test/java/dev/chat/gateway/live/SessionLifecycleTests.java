@@ -11,7 +11,7 @@ import java.util.UUID;
 import dev.chat.common.command.MessageEvent;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TestSocket;
-import dev.chat.gateway.system.ChatKafkaProperties;
+import dev.chat.gateway.kafka.ChatKafkaProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;

@@ -8,10 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.chat.common.command.MessageEvent;
-import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.StalledSocket;
+import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TestSocket;
-import dev.chat.gateway.system.ChatKafkaProperties;
+import dev.chat.gateway.kafka.ChatKafkaProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;

@@ -21,7 +21,7 @@ import dev.chat.gateway.GatewayIntegrationTest;
 import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TopicProbe;
-import dev.chat.gateway.system.ChatKafkaProperties;
+import dev.chat.gateway.kafka.ChatKafkaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;

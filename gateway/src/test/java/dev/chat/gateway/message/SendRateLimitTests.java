@@ -12,7 +12,7 @@ import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TestSocket;
 import dev.chat.gateway.TopicProbe;
-import dev.chat.gateway.system.ChatKafkaProperties;
+import dev.chat.gateway.kafka.ChatKafkaProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

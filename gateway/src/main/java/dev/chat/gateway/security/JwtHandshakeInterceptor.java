@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.security;
 
 import java.io.IOException;
 import java.util.Map;
@@ -28,7 +28,7 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
  * ({@code https://chat.dev/problems/unauthorized}) and {@code WWW-Authenticate} header as any API call, and no
  * WebSocket is opened.
  */
-final class JwtHandshakeInterceptor implements HandshakeInterceptor {
+public final class JwtHandshakeInterceptor implements HandshakeInterceptor {
 
     static final String QUERY_PARAMETER = "access_token";
     private static final String BEARER = "bearer ";
@@ -36,7 +36,7 @@ final class JwtHandshakeInterceptor implements HandshakeInterceptor {
     private final JwtDecoder decoder;
     private final ProblemWriter problems;
 
-    JwtHandshakeInterceptor(JwtDecoder decoder, ProblemWriter problems) {
+    public JwtHandshakeInterceptor(JwtDecoder decoder, ProblemWriter problems) {
         this.decoder = decoder;
         this.problems = problems;
     }

@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.kafka;
 
 import java.time.Duration;
 import java.util.UUID;

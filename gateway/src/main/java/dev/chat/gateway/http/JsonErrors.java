@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.http;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -20,12 +20,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * <p>Policy: unknown JSON fields are rejected (400 {@code unknown-field}) rather than ignored, so a typo such as
  * {@code clientId} for {@code client_id} fails loudly instead of silently losing idempotency.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private JsonErrors() {
     }
 
-    static ProblemDetail problemFor(HttpMessageNotReadableException ex) {
+    public static ProblemDetail problemFor(HttpMessageNotReadableException ex) {
         BodyTooLargeException tooLarge = BodyLimitFilter.tooLargeCause(ex);
         if (tooLarge != null) {
             return tooLarge.getBody();

@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.http;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;

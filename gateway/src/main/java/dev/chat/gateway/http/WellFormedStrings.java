@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.http;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;

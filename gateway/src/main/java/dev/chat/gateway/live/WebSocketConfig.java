@@ -1,6 +1,7 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.live;
 
 import dev.chat.boot.problem.ProblemWriter;
+import dev.chat.gateway.security.JwtHandshakeInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -16,9 +17,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-class WebSocketConfig implements WebSocketConfigurer {
+public class WebSocketConfig implements WebSocketConfigurer {
 
-    static final String PATH = "/ws";
+    public static final String PATH = "/ws";
 
     private final WebSocketHandler handler;
     private final JwtDecoder jwtDecoder;

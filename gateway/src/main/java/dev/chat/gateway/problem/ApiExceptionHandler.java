@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.problem;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.chat.boot.problem.ProblemType;
+import dev.chat.gateway.http.HttpProperties;
+import dev.chat.gateway.http.JsonErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;

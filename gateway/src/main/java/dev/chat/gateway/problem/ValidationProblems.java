@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.problem;
 
 import java.util.Comparator;
 import java.util.List;

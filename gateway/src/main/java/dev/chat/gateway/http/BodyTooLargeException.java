@@ -1,4 +1,4 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.http;
 
 import java.io.IOException;
 

@@ -1,32 +1,43 @@
-package dev.chat.gateway.system;
+package dev.chat.gateway.security;
+
+import java.util.List;
+import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
 import dev.chat.boot.jwt.BearerAuthentication;
 import dev.chat.boot.problem.ProblemSecurityHandlers;
-import dev.chat.boot.problem.ProblemWriter;
+import dev.chat.gateway.live.WebSocketConfig;
 import jakarta.servlet.DispatcherType;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.core.MethodParameter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Stateless bearer-token security: {@code POST /login} mints HS256 JWTs ({@link JwtEncoder}), the resource
  * server verifies them ({@link JwtDecoder}, from chat-boot like the key and the {@link BearerAuthentication}) on
  * every other API call. Only the OTUS sign-up, login and public profile endpoints and the health probes are open.
+ * Controllers name the verified caller by a {@link Caller} parameter.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems, BearerAuthentication bearer)
@@ -55,14 +66,6 @@ class SecurityConfig {
                 .build();
     }
 
-    /** Before the security chain (order -100), so a huge body is refused without reading it. */
-    @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(HttpProperties http, ProblemWriter writer) {
-        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(http.maxBodySize().toBytes(), writer));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
-
     /** Only the gateway mints tokens; the key, and the decoder that checks them, come from chat-boot. */
     @Bean
     JwtEncoder jwtEncoder(SecretKey jwtKey) {
@@ -72,5 +75,29 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver());
+    }
+
+    private static final class CallerResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Caller.class;
+        }
+
+        @Override
+        public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                      WebDataBinderFactory binders) {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null || !(auth.getPrincipal() instanceof Jwt jwt)) {
+                // the security chain lets no unauthenticated request reach a handler that asks for the caller
+                throw new IllegalStateException("no verified token for a handler that needs the caller");
+            }
+            return new Caller(UUID.fromString(jwt.getSubject()));
+        }
     }
 }
