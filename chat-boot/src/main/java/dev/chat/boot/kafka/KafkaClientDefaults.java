@@ -10,8 +10,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Defaults for every service with a Kafka client, as the last property source, so a service's YAML or environment
- * still wins. Without a broker the clients log every failed connection attempt (NetworkClient WARN + INFO) and every
- * rebootstrap (Metadata, AdminMetadataManager INFO), per client; {@link KafkaReachability}'s report says it instead,
+ * still wins. Without a broker the clients log every failed connection attempt (NetworkClient WARN + INFO), every
+ * rebootstrap (Metadata, AdminMetadataManager INFO) and, when the broker went away under a running consumer, every
+ * failed fetch with its stack trace (FetchSessionHandler INFO), per client; {@link KafkaReachability}'s report says it instead,
  * at most every {@code chat.kafka.reachability.report-interval}. Each client waits after a failed attempt 50 ms,
  * doubling up to {@code reconnect.backoff.max.ms} (Kafka's default 1 s; here 5 s), so an absent broker costs one
  * attempt per client every ~5 s and a broker that is back is used again within ~6 s (+-20 % jitter).
@@ -27,6 +28,7 @@ public final class KafkaClientDefaults implements EnvironmentPostProcessor {
             "spring.kafka.properties.reconnect.backoff.max.ms", "5000",
             "logging.level.org.apache.kafka.clients.NetworkClient", "ERROR",
             "logging.level.org.apache.kafka.clients.Metadata", "WARN",
+            "logging.level.org.apache.kafka.clients.FetchSessionHandler", "WARN",
             "logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN");
 
     @Override

@@ -27,6 +27,7 @@ class KafkaClientDefaultsTests {
         Map<String, String> levels = Binder.get(environment).bind("logging.level", Bindable.mapOf(String.class, String.class)).get();
         assertThat(levels).containsEntry("org.apache.kafka.clients.NetworkClient", "ERROR")
                 .containsEntry("org.apache.kafka.clients.Metadata", "WARN")
+                .containsEntry("org.apache.kafka.clients.FetchSessionHandler", "WARN")
                 .containsEntry("org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN");
         assertThat(clientProperties()).containsEntry("reconnect.backoff.max.ms", "5000");
     }
