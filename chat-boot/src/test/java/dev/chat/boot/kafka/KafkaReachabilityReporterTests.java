@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.chat.testsupport.FreePorts;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -27,19 +23,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class KafkaReachabilityReporterTests {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(KafkaReachability.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        logger.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(lines);
-    }
+    @RegisterExtension
+    final ReportLines lines = new ReportLines();
 
     @Test
     void saysOnceThatKafkaIsUnreachableAndOnceThatItIsReachableAgainWhenTheBrokerStarts() {
@@ -73,6 +58,6 @@ class KafkaReachabilityReporterTests {
     }
 
     private List<String> messages() {
-        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return lines.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 }

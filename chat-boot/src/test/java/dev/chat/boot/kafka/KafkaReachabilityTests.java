@@ -7,14 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What is logged for a sequence of probe outcomes; the instants are given, so no test waits. */
 class KafkaReachabilityTests {
@@ -24,26 +20,15 @@ class KafkaReachabilityTests {
 
     private final KafkaReachability reachability = new KafkaReachability("127.0.0.1:9092", Duration.ofSeconds(30),
             () -> List.of("sends: 2 awaiting Kafka's acknowledgement", "consumer groups writer on chat.message-commands"));
-    private final Logger logger = (Logger) LoggerFactory.getLogger(KafkaReachability.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        logger.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(lines);
-    }
+    @RegisterExtension
+    final ReportLines lines = new ReportLines();
 
     @Test
     void aReachableKafkaLogsNothing() {
         reachability.reached(T0);
         reachability.reached(T0.plusSeconds(5));
 
-        assertThat(lines.list).isEmpty();
+        assertThat(lines.events()).isEmpty();
         assertThat(reachability.isReachable()).isTrue();
     }
 
@@ -53,8 +38,8 @@ class KafkaReachabilityTests {
             reachability.failed(T0.plusSeconds(second), NO_ANSWER);
         }
 
-        assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.WARN);
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(lines.events()).extracting(ILoggingEvent::getLevel).containsOnly(Level.WARN);
+        assertThat(lines.events()).extracting(ILoggingEvent::getFormattedMessage)
                 .satisfiesExactly(
                         first -> assertThat(first).startsWith("Kafka unreachable at 127.0.0.1:9092 for 0 s")
                                 .contains("Timed out waiting for a node assignment")
@@ -72,11 +57,11 @@ class KafkaReachabilityTests {
         reachability.reached(T0.plusSeconds(47));
         reachability.failed(T0.plusSeconds(50), NO_ANSWER);
 
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+        assertThat(lines.events()).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
                 outage -> assertThat(outage).startsWith("Kafka unreachable"),
                 recovery -> assertThat(recovery).isEqualTo("Kafka reachable again at 127.0.0.1:9092 after 42 s unreachable"),
                 nextOutage -> assertThat(nextOutage).startsWith("Kafka unreachable at 127.0.0.1:9092 for 0 s"));
-        assertThat(lines.list.get(1).getLevel()).isEqualTo(Level.INFO);
+        assertThat(lines.events().get(1).getLevel()).isEqualTo(Level.INFO);
     }
 
     @Test
@@ -87,7 +72,7 @@ class KafkaReachabilityTests {
 
         failing.failed(T0, NO_ANSWER);
 
-        assertThat(lines.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+        assertThat(lines.events()).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
                 .startsWith("Kafka unreachable at k:9092").contains("could not be described");
     }
 }

@@ -103,7 +103,8 @@ public final class JsonErrors {
         return firstLine(t.getMessage());
     }
 
-    private static String firstLine(String message) {
+    /** A parser's message as a client may see it: its first line, at most 80 characters. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "";
         }
@@ -111,7 +112,8 @@ public final class JsonErrors {
         return truncate(nl < 0 ? message : message.substring(0, nl));
     }
 
-    private static String truncate(String s) {
+    /** At most 80 characters of a string from the client, for a message about it. */
+    public static String truncate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

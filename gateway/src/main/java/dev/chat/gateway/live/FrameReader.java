@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 import dev.chat.boot.problem.ProblemType;
+import dev.chat.gateway.http.JsonErrors;
 import dev.chat.gateway.http.WellFormedStrings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -47,9 +48,9 @@ final class FrameReader {
         try {
             node = json.readTree(text);
         } catch (StreamReadException e) {
-            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame is not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame is not valid JSON: " + JsonErrors.firstLine(e.getOriginalMessage()));
         } catch (JacksonException e) {
-            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame could not be read: " + firstLine(e.getOriginalMessage()));
+            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame could not be read: " + JsonErrors.firstLine(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
             throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "a frame must be a JSON object with a \"type\"");
@@ -66,7 +67,7 @@ final class FrameReader {
         if ("ping".equals(name)) {
             return convert(node, Frames.Ping.class);
         }
-        throw new BadFrame(UNKNOWN_TYPE, "\"type\" must be \"send\" or \"ping\"" + (name == null ? "" : ", not \"" + truncate(name) + "\""));
+        throw new BadFrame(UNKNOWN_TYPE, "\"type\" must be \"send\" or \"ping\"" + (name == null ? "" : ", not \"" + JsonErrors.truncate(name) + "\""));
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {
@@ -83,7 +84,7 @@ final class FrameReader {
         } catch (MismatchedInputException e) {
             throw wrongType(e);
         } catch (JacksonException e) {
-            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame could not be read: " + firstLine(e.getOriginalMessage()));
+            throw new BadFrame(ProblemType.MALFORMED_JSON.slug(), "frame could not be read: " + JsonErrors.firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -106,17 +107,5 @@ final class FrameReader {
 
     private static String known(Collection<Object> ids) {
         return ids == null ? "(none)" : ids.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return truncate(nl < 0 ? message : message.substring(0, nl));
-    }
-
-    private static String truncate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }
