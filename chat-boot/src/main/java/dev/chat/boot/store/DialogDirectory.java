@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.id.MessageIds;
 
 /**
  * Dialog lookup by the unordered pair of its users, with a bounded in-process cache ({@code chat.dialogs.cache-size})
@@ -20,7 +20,7 @@ import dev.chat.common.dialog.DialogStore;
 public final class DialogDirectory {
 
     private final DialogStore store;
-    private final Cache<String, Dialog> cache;
+    private final Cache<Pair, Dialog> cache;
 
     /** @param maxSize dialogs kept; 0 caches none */
     public DialogDirectory(DialogStore store, long maxSize) {
@@ -34,7 +34,7 @@ public final class DialogDirectory {
      * @throws RuntimeException whatever the store throws when it fails
      */
     public Optional<Dialog> find(UUID userId, UUID friendId) {
-        String pair = CreateDialogCommand.pairKey(userId, friendId);
+        Pair pair = Pair.of(userId, friendId);
         Dialog cached = cache.getIfPresent(pair);
         if (cached != null) {
             return Optional.of(cached);
@@ -47,6 +47,17 @@ public final class DialogDirectory {
 
     /** Records a dialog this process just made or learnt of, so the next lookup needs no store call. */
     public void remember(UUID userId, UUID friendId, Dialog dialog) {
-        cache.put(CreateDialogCommand.pairKey(userId, friendId), dialog);
+        cache.put(Pair.of(userId, friendId), dialog);
+    }
+
+    /**
+     * The unordered pair: the store finds (a, b) and (b, a) as the same dialog. Two references, not the string
+     * {@code CreateDialogCommand.pairKey} (a Kafka key), which costs four string allocations on every lookup.
+     */
+    private record Pair(UUID low, UUID high) {
+
+        static Pair of(UUID a, UUID b) {
+            return MessageIds.compare(a, b) <= 0 ? new Pair(a, b) : new Pair(b, a);
+        }
     }
 }
