@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.CreateDialogReply;
-import dev.chat.writer.system.KafkaSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,11 +30,11 @@ public class TestClients implements AutoCloseable {
 
     final KafkaProducer<String, byte[]> producer;
     private final String servers;
-    private final KafkaSettings kafka;
+    private final ChatTopics kafka;
     private final Map<String, TopicProbe> probes = new ConcurrentHashMap<>();
     private ReplyingKafkaTemplate<String, Object, CreateDialogReply> dialogRequests;
 
-    TestClients(@Value("${spring.kafka.bootstrap-servers}") String servers, KafkaSettings kafka) {
+    TestClients(@Value("${spring.kafka.bootstrap-servers}") String servers, ChatTopics kafka) {
         this.servers = servers;
         this.kafka = kafka;
         producer = producer(servers);
@@ -51,11 +51,11 @@ public class TestClients implements AutoCloseable {
     }
 
     public TopicProbe messageDeadLetters() {
-        return probe(KafkaSettings.deadLetter(kafka.topics().messageCommands()));
+        return probe(ChatTopics.deadLetter(kafka.topics().messageCommands()));
     }
 
     public TopicProbe dialogDeadLetters() {
-        return probe(KafkaSettings.deadLetter(kafka.topics().dialogCommands()));
+        return probe(ChatTopics.deadLetter(kafka.topics().dialogCommands()));
     }
 
     /** Started on first use, i.e. after the writer declared its topics with all their partitions. */

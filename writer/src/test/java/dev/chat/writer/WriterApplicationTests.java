@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.udf.RedisChat;
 import dev.chat.writer.system.KafkaSettings;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -36,6 +37,9 @@ class WriterApplicationTests extends WriterIntegrationTest {
 
     @Autowired
     KafkaAdmin admin;
+
+    @Autowired
+    KafkaSettings settings;
 
     @Autowired
     ProducerFactory<?, ?> producers;
@@ -78,7 +82,7 @@ class WriterApplicationTests extends WriterIntegrationTest {
 
     @Test
     void declaresEveryTopicAndDeadLetterTopicWithTheConfiguredPartitions() {
-        KafkaSettings.Topics t = kafka.topics();
+        ChatTopics.Names t = kafka.topics();
         List<String> names = List.of(t.messageCommands(), t.messageCommands() + ".DLT", t.messageEvents(),
                 t.dialogCommands(), t.dialogCommands() + ".DLT", t.dialogReplies());
 
@@ -119,8 +123,8 @@ class WriterApplicationTests extends WriterIntegrationTest {
 
         assertThat(messages.getContainerProperties().getMessageListener()).isInstanceOf(BatchMessageListener.class);
         assertThat(messageContainers.getConsumerFactory().getConfigurationProperties())
-                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.batchSize());
-        assertThat(kafka.batchSize()).isEqualTo(200);
+                .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
+        assertThat(settings.batchSize()).isEqualTo(200);
         assertThat(dialogs.getContainerProperties().getMessageListener()).isNotInstanceOf(BatchMessageListener.class);
     }
 

@@ -3,9 +3,9 @@ package dev.chat.writer;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.testsupport.TestRedis;
-import dev.chat.writer.system.KafkaSettings;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class WriterIntegrationTest {
 
     @Autowired
-    protected KafkaSettings kafka;
+    protected ChatTopics kafka;
 
     @Autowired
     protected DialogStore store;

@@ -10,7 +10,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Defaults for every service with a Kafka client, as the last property source, so a service's YAML or environment
- * still wins. Without a broker the clients log every failed connection attempt (NetworkClient WARN + INFO), every
+ * still wins: the system's topic names and sizes ({@link ChatTopics}), and quiet clients. Without a broker the clients log every failed connection attempt (NetworkClient WARN + INFO), every
  * rebootstrap (Metadata, AdminMetadataManager INFO) and, when the broker went away under a running consumer, every
  * failed fetch with its stack trace (FetchSessionHandler INFO), per client; {@link KafkaReachability}'s report says it instead,
  * at most every {@code chat.kafka.reachability.report-interval}. Each client waits after a failed attempt 50 ms,
@@ -24,12 +24,19 @@ public final class KafkaClientDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE = "chat-boot Kafka client defaults";
 
-    static final Map<String, Object> DEFAULTS = Map.of(
-            "spring.kafka.properties.reconnect.backoff.max.ms", "5000",
-            "logging.level.org.apache.kafka.clients.NetworkClient", "ERROR",
-            "logging.level.org.apache.kafka.clients.Metadata", "WARN",
-            "logging.level.org.apache.kafka.clients.FetchSessionHandler", "WARN",
-            "logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN");
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            // the system's topics (ChatTopics): here, not in the record, so the listeners' placeholders see them
+            Map.entry("chat.kafka.topics.message-commands", "chat.message-commands"),
+            Map.entry("chat.kafka.topics.message-events", "chat.message-events"),
+            Map.entry("chat.kafka.topics.dialog-commands", "chat.dialog-commands"),
+            Map.entry("chat.kafka.topics.dialog-replies", "chat.dialog-replies"),
+            Map.entry("chat.kafka.partitions", "12"),
+            Map.entry("chat.kafka.replicas", "1"),
+            Map.entry("spring.kafka.properties.reconnect.backoff.max.ms", "5000"),
+            Map.entry("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR"),
+            Map.entry("logging.level.org.apache.kafka.clients.Metadata", "WARN"),
+            Map.entry("logging.level.org.apache.kafka.clients.FetchSessionHandler", "WARN"),
+            Map.entry("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

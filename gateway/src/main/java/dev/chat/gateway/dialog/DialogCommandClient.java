@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
@@ -33,12 +34,14 @@ class DialogCommandClient {
 
     private final ReplyingKafkaTemplate<String, CreateDialogCommand, CreateDialogReply> template;
     private final ChatKafkaProperties kafka;
+    private final ChatTopics chat;
     private final HttpProperties http;
 
     DialogCommandClient(ReplyingKafkaTemplate<String, CreateDialogCommand, CreateDialogReply> template,
-                        ChatKafkaProperties kafka, HttpProperties http) {
+                        ChatKafkaProperties kafka, ChatTopics chat, HttpProperties http) {
         this.template = template;
         this.kafka = kafka;
+        this.chat = chat;
         this.http = http;
     }
 
@@ -49,7 +52,7 @@ class DialogCommandClient {
             if (!template.waitForAssignment(remaining(deadline))) {
                 throw unavailable("the dialog reply consumer has no partitions yet (is Kafka up?)", null);
             }
-            var record = new ProducerRecord<>(kafka.topics().dialogCommands(), command.pairKey(), command);
+            var record = new ProducerRecord<>(chat.topics().dialogCommands(), command.pairKey(), command);
             RequestReplyFuture<String, CreateDialogCommand, CreateDialogReply> future = template.sendAndReceive(record, remaining(deadline));
             ConsumerRecord<String, CreateDialogReply> reply = future.get(remaining(deadline).toMillis() + 500, TimeUnit.MILLISECONDS);
             return checked(reply.value());

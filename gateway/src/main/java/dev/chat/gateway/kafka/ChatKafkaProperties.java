@@ -3,21 +3,16 @@ package dev.chat.gateway.kafka;
 import java.time.Duration;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Our side of Kafka: topic names and sizes, and how long the gateway waits. Connection, acks and client
+ * The gateway's side of Kafka: its consumer groups and how long it waits. The topics are chat-boot's
+ * {@link dev.chat.boot.kafka.ChatTopics} (the same {@code chat.kafka.*} prefix); connection, acks and client
  * settings are Spring Boot's {@code spring.kafka.*}.
  *
- * @param topics            topic names, shared with the writer
- * @param partitions        partitions of every topic the gateway declares
- * @param replicas          replicas of every topic the gateway declares (1 for a single dev broker)
  * @param replyGroupId      consumer group of this instance's reply container; must differ per gateway instance
  *                          because every instance reads the whole shared reply topic (blank: a random one)
  * @param eventsGroupId     consumer group of this instance's message-event fan-out; must differ per gateway instance
@@ -28,13 +23,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("chat.kafka")
-public record ChatKafkaProperties(@Valid @NotNull @DefaultValue Topics topics,
-                              @Min(1) @DefaultValue("12") int partitions,
-                              @Min(1) @DefaultValue("1") short replicas,
-                              String replyGroupId,
-                              String eventsGroupId,
-                              @NotNull @DefaultValue("PT5S") Duration replyTimeout,
-                              @NotNull @DefaultValue("PT10S") Duration sendTimeout) {
+public record ChatKafkaProperties(String replyGroupId,
+                                  String eventsGroupId,
+                                  @NotNull @DefaultValue("PT5S") Duration replyTimeout,
+                                  @NotNull @DefaultValue("PT10S") Duration sendTimeout) {
 
     public ChatKafkaProperties {
         if (replyGroupId == null || replyGroupId.isBlank()) {
@@ -43,11 +35,5 @@ public record ChatKafkaProperties(@Valid @NotNull @DefaultValue Topics topics,
         if (eventsGroupId == null || eventsGroupId.isBlank()) {
             eventsGroupId = "gateway-events-" + UUID.randomUUID();
         }
-    }
-
-    public record Topics(@NotBlank @DefaultValue("chat.message-commands") String messageCommands,
-                         @NotBlank @DefaultValue("chat.dialog-commands") String dialogCommands,
-                         @NotBlank @DefaultValue("chat.dialog-replies") String dialogReplies,
-                         @NotBlank @DefaultValue("chat.message-events") String messageEvents) {
     }
 }

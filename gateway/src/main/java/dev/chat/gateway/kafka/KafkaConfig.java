@@ -3,10 +3,10 @@ package dev.chat.gateway.kafka;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.command.SendMessageCommand;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -17,7 +17,6 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -44,26 +43,6 @@ class KafkaConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
-    @Bean
-    NewTopic messageCommandsTopic(ChatKafkaProperties kafka) {
-        return topic(kafka, kafka.topics().messageCommands());
-    }
-
-    @Bean
-    NewTopic dialogCommandsTopic(ChatKafkaProperties kafka) {
-        return topic(kafka, kafka.topics().dialogCommands());
-    }
-
-    @Bean
-    NewTopic dialogRepliesTopic(ChatKafkaProperties kafka) {
-        return topic(kafka, kafka.topics().dialogReplies());
-    }
-
-    @Bean
-    NewTopic messageEventsTopic(ChatKafkaProperties kafka) {
-        return topic(kafka, kafka.topics().messageEvents());
-    }
-
     /** The serializers are part of the contract with the writer, so they are fixed here, not in YAML. */
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -77,9 +56,9 @@ class KafkaConfig {
 
     @Bean
     @SuppressWarnings("unchecked")
-    KafkaTemplate<String, SendMessageCommand> messageCommandTemplate(ProducerFactory<?, ?> producers, ChatKafkaProperties kafka) {
+    KafkaTemplate<String, SendMessageCommand> messageCommandTemplate(ProducerFactory<?, ?> producers, ChatTopics chat) {
         KafkaTemplate<String, SendMessageCommand> template = new KafkaTemplate<>((ProducerFactory<String, SendMessageCommand>) producers);
-        template.setDefaultTopic(kafka.topics().messageCommands());
+        template.setDefaultTopic(chat.topics().messageCommands());
         template.setProducerListener(quietListener());
         return template;
     }
@@ -91,7 +70,8 @@ class KafkaConfig {
      */
     @Bean
     ConcurrentMessageListenerContainer<String, CreateDialogReply> dialogReplyContainer(ConsumerFactory<?, ?> consumers,
-                                                                                      ChatKafkaProperties kafka) {
+                                                                                      ChatKafkaProperties kafka,
+                                                                                      ChatTopics chat) {
         Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.replyGroupId());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -99,7 +79,7 @@ class KafkaConfig {
         config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
         var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(CreateDialogReply.class, tolerantMapper(), false)));
-        var container = new ConcurrentMessageListenerContainer<>(factory, new ContainerProperties(kafka.topics().dialogReplies()));
+        var container = new ConcurrentMessageListenerContainer<>(factory, new ContainerProperties(chat.topics().dialogReplies()));
         container.setAutoStartup(false); // the replying template starts and stops it
         return container;
     }
@@ -108,9 +88,9 @@ class KafkaConfig {
     @SuppressWarnings("unchecked")
     ReplyingKafkaTemplate<String, CreateDialogCommand, CreateDialogReply> dialogCommandTemplate(
             ProducerFactory<?, ?> producers, ConcurrentMessageListenerContainer<String, CreateDialogReply> dialogReplyContainer,
-            ChatKafkaProperties kafka) {
+            ChatKafkaProperties kafka, ChatTopics chat) {
         var template = new ReplyingKafkaTemplate<>((ProducerFactory<String, CreateDialogCommand>) producers, dialogReplyContainer);
-        template.setDefaultTopic(kafka.topics().dialogCommands());
+        template.setDefaultTopic(chat.topics().dialogCommands());
         template.setDefaultReplyTimeout(kafka.replyTimeout());
         template.setSharedReplyTopic(true);
         template.setProducerListener(quietListener());
@@ -152,9 +132,5 @@ class KafkaConfig {
     /** The writer may add reply fields before this gateway knows them: ignore those, do not fail. */
     private static JsonMapper tolerantMapper() {
         return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    }
-
-    private static NewTopic topic(ChatKafkaProperties kafka, String name) {
-        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicas()).build();
     }
 }

@@ -43,6 +43,8 @@ class CommandPublisher implements KafkaBacklog {
     static final String MESSAGES = "chat.gateway.messages";
 
     private final KafkaTemplate<String, SendMessageCommand> template;
+    /** {@code chat.kafka.topics.message-commands}, the template's default topic. */
+    private final String topic;
     private final ChatKafkaProperties kafka;
     private final HttpProperties http;
     private final Counter accepted;
@@ -52,6 +54,7 @@ class CommandPublisher implements KafkaBacklog {
     CommandPublisher(KafkaTemplate<String, SendMessageCommand> messageCommandTemplate, ChatKafkaProperties kafka,
                      HttpProperties http, MeterRegistry meters) {
         this.template = messageCommandTemplate;
+        this.topic = messageCommandTemplate.getDefaultTopic();
         this.kafka = kafka;
         this.http = http;
         this.accepted = counter(meters, "accepted");
@@ -67,7 +70,7 @@ class CommandPublisher implements KafkaBacklog {
     CompletableFuture<?> publish(SendMessageCommand command) {
         awaitingKafka.incrementAndGet(); // before sending: the future may complete at once
         try {
-            ProducerRecord<String, SendMessageCommand> record = new ProducerRecord<>(kafka.topics().messageCommands(),
+            ProducerRecord<String, SendMessageCommand> record = new ProducerRecord<>(topic,
                     command.dialogId().toString(), command);
             String requestId = MDC.get(RequestIds.MDC_KEY);
             if (requestId != null) {

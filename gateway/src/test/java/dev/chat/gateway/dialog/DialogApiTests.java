@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogStore;
@@ -13,7 +14,6 @@ import dev.chat.gateway.GatewayIntegrationTest;
 import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TopicProbe;
-import dev.chat.gateway.kafka.ChatKafkaProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ class DialogApiTests extends GatewayIntegrationTest {
     DialogStore store;
 
     @Autowired
-    ChatKafkaProperties kafka;
+    ChatTopics kafka;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.MessageEvent;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TestSocket;
-import dev.chat.gateway.kafka.ChatKafkaProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,7 +30,7 @@ class SessionLifecycleTests extends WebSocketTest {
     JwtEncoder encoder;
 
     @Autowired
-    ChatKafkaProperties kafka;
+    ChatTopics kafka;
 
     @Autowired
     ProducerFactory<?, ?> producers;

@@ -7,11 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.MessageEvent;
 import dev.chat.gateway.StalledSocket;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TestSocket;
-import dev.chat.gateway.kafka.ChatKafkaProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
@@ -39,7 +39,7 @@ class SlowConsumerTests extends WebSocketTest {
     SessionRegistry registry;
 
     @Autowired
-    ChatKafkaProperties kafka;
+    ChatTopics kafka;
 
     @Autowired
     ProducerFactory<?, ?> producers;

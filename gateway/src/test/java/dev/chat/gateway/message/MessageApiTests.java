@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.Dialog;
@@ -21,7 +22,6 @@ import dev.chat.gateway.GatewayIntegrationTest;
 import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TopicProbe;
-import dev.chat.gateway.kafka.ChatKafkaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ class MessageApiTests extends GatewayIntegrationTest {
     DialogStore store;
 
     @Autowired
-    ChatKafkaProperties kafka;
+    ChatTopics kafka;
 
     @Autowired
     MeterRegistry meters;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.gateway.GatewayIntegrationTest;
 import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
 import dev.chat.gateway.TestSocket;
 import dev.chat.gateway.TopicProbe;
-import dev.chat.gateway.kafka.ChatKafkaProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ class SendRateLimitTests extends GatewayIntegrationTest {
     static final int BURST = 3;
 
     @Autowired
-    ChatKafkaProperties kafka;
+    ChatTopics kafka;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.MessageEvent;
 import dev.chat.common.command.MessageEventHeaders;
 import dev.chat.writer.system.KafkaSettings;
@@ -28,9 +29,9 @@ class KafkaMessageEvents implements MessageEvents {
     private final String topic;
     private final long timeoutNanos;
 
-    KafkaMessageEvents(KafkaTemplate<String, Object> template, KafkaSettings settings) {
+    KafkaMessageEvents(KafkaTemplate<String, Object> template, ChatTopics chat, KafkaSettings settings) {
         this.template = template;
-        this.topic = settings.topics().messageEvents();
+        this.topic = chat.topics().messageEvents();
         this.timeoutNanos = settings.sendTimeout().toNanos();
     }
 

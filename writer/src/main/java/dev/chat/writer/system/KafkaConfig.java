@@ -3,14 +3,12 @@ package dev.chat.writer.system;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.writer.dialog.CreateDialogCommandValidator;
 import dev.chat.writer.message.SendMessageCommandValidator;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,11 +21,9 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -63,16 +59,6 @@ class KafkaConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics chatTopics(KafkaSettings settings) {
-        KafkaSettings.Topics t = settings.topics();
-        List<String> names = List.of(t.messageCommands(), KafkaSettings.deadLetter(t.messageCommands()),
-                t.messageEvents(), t.dialogCommands(), KafkaSettings.deadLetter(t.dialogCommands()), t.dialogReplies());
-        return new KafkaAdmin.NewTopics(names.stream()
-                .map(name -> TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicas()).build())
-                .toArray(NewTopic[]::new));
     }
 
     /**

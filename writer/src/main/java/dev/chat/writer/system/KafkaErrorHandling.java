@@ -2,6 +2,7 @@ package dev.chat.writer.system;
 
 import java.util.Locale;
 
+import dev.chat.boot.kafka.ChatTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -51,7 +52,7 @@ class KafkaErrorHandling {
         KafkaSettings.Retry retry = settings.retry();
         // explicit: spring-kafka 4's default destination is "<topic>-dlt"; ours is "<topic>.DLT", same partition
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(KafkaSettings.deadLetter(record.topic()), record.partition()));
+                (record, failure) -> new TopicPartition(ChatTopics.deadLetter(record.topic()), record.partition()));
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) ->
                 deadLetters.accept(record, consumer, asRecordListenerSawIt(failure));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(retry, retry.unexpectedAttempts() - 1));
@@ -110,7 +111,7 @@ class KafkaErrorHandling {
 
         @Override
         public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-            log.atError().addKeyValue("deadLetter", KafkaSettings.deadLetter(record.topic()))
+            log.atError().addKeyValue("deadLetter", ChatTopics.deadLetter(record.topic()))
                     .log("record {}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(),
                             record.offset(), rootMessage(failure));
         }

@@ -11,12 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The writer's Kafka contract ({@code chat.kafka.*} in {@code writer.yml}). Listener annotations read the
- * same keys as placeholders, so the defaults live only in {@code writer.yml}.
+ * The writer's side of Kafka ({@code chat.kafka.*} in {@code writer.yml}): its groups, parallelism, batches and
+ * retries. The topics, their sizes and their dead-letter twins are chat-boot's {@link dev.chat.boot.kafka.ChatTopics}
+ * (the same prefix), declared there once for every service.
  *
- * @param topics      topic names; each command topic gets a {@code <topic>.DLT} twin
- * @param partitions  partitions of every declared topic (the unit of writer parallelism)
- * @param replicas    replication factor of every declared topic
  * @param groups      consumer groups
  * @param concurrency consumers per listener in one writer process
  * @param batchSize   most message commands one consumer takes per poll ({@code max.poll.records}); they are
@@ -29,19 +27,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("chat.kafka")
-public record KafkaSettings(@Valid @NotNull Topics topics, @Min(1) int partitions, @Min(1) short replicas,
-                            @Valid @NotNull Groups groups, @Min(1) int concurrency, @Min(1) int batchSize,
+public record KafkaSettings(@Valid @NotNull Groups groups, @Min(1) int concurrency, @Min(1) int batchSize,
                             @NotNull Duration sendTimeout,
                             @Valid @NotNull Retry retry) {
-
-    /** Where the error handler dead-letters records of {@code topic} (same partition number). */
-    public static String deadLetter(String topic) {
-        return topic + ".DLT";
-    }
-
-    public record Topics(@NotBlank String messageCommands, @NotBlank String messageEvents,
-                         @NotBlank String dialogCommands, @NotBlank String dialogReplies) {
-    }
 
     public record Groups(@NotBlank String messages, @NotBlank String dialogs) {
     }
