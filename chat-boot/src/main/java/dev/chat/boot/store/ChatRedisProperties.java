@@ -1,5 +1,7 @@
 package dev.chat.boot.store;
 
+import java.time.Duration;
+
 import dev.chat.udf.RedisChatSettings;
 import dev.chat.udf.RedisChatSettings.ReadPreference;
 import jakarta.validation.constraints.NotBlank;
@@ -14,13 +16,16 @@ import org.springframework.validation.annotation.Validated;
  * @param url     {@code redis://host:port}; for a cluster any node's address
  * @param reads   where read-only function calls ({@code FCALL_RO}) go: {@code PRIMARY}, or {@code REPLICA_PREFERRED}
  *                to take read load off the primary at the price of replication lag (reader/README.md, Consistency)
- * @param cluster true for Redis Cluster
+ * @param cluster        true for Redis Cluster
+ * @param loadingTimeout how long start-up waits while Redis loads its dataset (answers {@code LOADING}) before it
+ *                       gives up; a restarted Redis with a full store can take minutes
  */
 @Validated
 @ConfigurationProperties("chat.redis")
 record ChatRedisProperties(@NotBlank @DefaultValue("redis://localhost:6379") String url,
                            @NotNull @DefaultValue("PRIMARY") ReadPreference reads,
-                           @DefaultValue("false") boolean cluster) {
+                           @DefaultValue("false") boolean cluster,
+                           @NotNull @DefaultValue("PT5M") Duration loadingTimeout) {
 
     RedisChatSettings settings() {
         return new RedisChatSettings(url, reads, cluster);

@@ -29,7 +29,10 @@ class RedisStoreAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStoreAutoConfiguration.class);
 
-    /** Fails start-up naming the service, Redis and the URL when Redis is unreachable or refuses the library. */
+    /**
+     * Fails start-up naming the service, Redis and the URL when Redis is unreachable or refuses the library; waits
+     * (up to {@code chat.redis.loading-timeout}) while Redis answers {@code LOADING}.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     RedisChat redisChat(ChatRedisProperties redis, Environment environment) {
@@ -41,7 +44,7 @@ class RedisStoreAutoConfiguration {
             throw new IllegalStateException(service + ": " + e.getMessage(), e);
         }
         try {
-            chat.loadFunctions();
+            LibraryLoading.load(chat, redis.loadingTimeout(), redis.url());
         } catch (RuntimeException e) {
             chat.close();
             throw new IllegalStateException(service + ": cannot load the chat Functions library into Redis at "
