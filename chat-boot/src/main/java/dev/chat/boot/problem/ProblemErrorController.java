@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,8 +48,7 @@ class ProblemErrorController implements ErrorController {
         if (message != null && !message.toString().isBlank()) {
             return message.toString();
         }
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return "the request was rejected: " + (known == null ? "HTTP " + status.value() : known.getReasonPhrase());
+        return "the request was rejected: " + ProblemType.reason(status.value());
     }
 
     private static ErrorResponse errorResponseIn(Throwable ex) {

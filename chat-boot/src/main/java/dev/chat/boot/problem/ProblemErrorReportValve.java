@@ -8,7 +8,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's last-resort error page as a problem instead of HTML: it answers requests Tomcat rejects before any
@@ -47,9 +46,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
      */
     static String json(int status) {
         ProblemType type = ProblemType.forStatus(status);
-        HttpStatus known = HttpStatus.resolve(status);
-        String reason = known == null ? "HTTP " + status : known.getReasonPhrase();
         return "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
-                + ",\"detail\":\"the server rejected the request before reading it (" + reason + ")\"}";
+                + ",\"detail\":\"the server rejected the request before reading it (" + ProblemType.reason(status) + ")\"}";
     }
 }

@@ -93,6 +93,12 @@ public enum ProblemType {
         };
     }
 
+    /** The status's reason phrase ("Bad Request"), or "HTTP 599" for a status Spring does not know. */
+    static String reason(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+
     /** This type's problem with its own status. */
     public ProblemDetail problem(String detail) {
         return problem(status, detail);

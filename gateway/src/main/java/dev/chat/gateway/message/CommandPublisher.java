@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,6 @@ class CommandPublisher implements KafkaBacklog {
 
     /** Starts publishing; the future fails instead of throwing, also when the producer refuses at once. */
     CompletableFuture<?> publish(SendMessageCommand command) {
-        awaitingKafka.incrementAndGet(); // before sending: the future may complete at once
         try {
             ProducerRecord<String, SendMessageCommand> record = new ProducerRecord<>(topic,
                     command.dialogId().toString(), command);
@@ -76,9 +76,8 @@ class CommandPublisher implements KafkaBacklog {
             if (requestId != null) {
                 record.headers().add(RequestIds.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
             }
-            return template.send(record).whenComplete((result, failure) -> awaitingKafka.decrementAndGet());
+            return template.send(record);
         } catch (RuntimeException e) {
-            awaitingKafka.decrementAndGet();
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -89,6 +88,7 @@ class CommandPublisher implements KafkaBacklog {
      * @throws org.springframework.web.ErrorResponseException 503 when Kafka did not acknowledge in time or refused
      */
     void awaitAck(CompletableFuture<?> publication, SendMessageCommand command) {
+        awaitingKafka.incrementAndGet(); // the requests waiting, counted here rather than by a second future per send
         try {
             publication.get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             accepted.increment();
@@ -101,16 +101,16 @@ class CommandPublisher implements KafkaBacklog {
             throw unavailable(command, "the message broker (Kafka) did not accept the message", e.getCause());
         } catch (TimeoutException e) {
             throw unavailable(command, "Kafka did not acknowledge the message within " + kafka.sendTimeout().toMillis() + " ms", e);
+        } finally {
+            awaitingKafka.decrementAndGet();
         }
     }
 
     private RuntimeException unavailable(SendMessageCommand command, String detail, Throwable cause) {
         unavailable.increment();
-        if (isKafkaAway(cause)) {
-            log.debug("message {} of dialog {} not accepted: {} ({})", command.messageId(), command.dialogId(), detail, rootMessage(cause));
-        } else {
-            log.warn("message {} of dialog {} not accepted: {} ({})", command.messageId(), command.dialogId(), detail, rootMessage(cause));
-        }
+        log.atLevel(isKafkaAway(cause) ? Level.DEBUG : Level.WARN).addArgument(command.messageId())
+                .addArgument(command.dialogId()).addArgument(detail).addArgument(() -> rootMessage(cause))
+                .log("message {} of dialog {} not accepted: {} ({})");
         return ProblemType.SERVICE_UNAVAILABLE.exception(detail + "; the message was not accepted, retry later"
                 + (command.clientId() == null ? "" : " (a retry with the same client_id cannot duplicate it)"), http.retryAfter(), cause);
     }

@@ -1,8 +1,6 @@
 package dev.chat.gateway.problem;
 
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.chat.boot.problem.ProblemType;
@@ -15,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.validation.method.MethodValidationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -50,12 +47,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ErrorResponse invalidBody(MethodArgumentNotValidException ex) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", jsonName(e.getField()), "message", message(e))).toList();
-        ProblemDetail problem = ProblemType.VALIDATION.problem(errors.stream()
-                .map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        return ErrorResponse.builder(ex, problem).build();
+        return ErrorResponse.builder(ex, ValidationProblems.of(ex.getBindingResult().getFieldErrors())).build();
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -103,10 +95,6 @@ class ApiExceptionHandler {
         }
         PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
         return path != null && !path.name().isEmpty() ? path.name() : jsonName(parameter.getParameterName());
-    }
-
-    private static String message(FieldError e) {
-        return e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage();
     }
 
     /** Java property names as the client wrote them: the API's JSON is snake_case. */

@@ -9,15 +9,17 @@ import java.util.stream.Stream;
 import dev.chat.boot.problem.ProblemType;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.method.MethodValidationException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 
 /**
- * A refusal by Bean Validation on a service method ({@code @Validated} bean, e.g. the send path) as the 400
- * {@code validation} problem: {@code detail} lists "field: message" sorted, {@code errors} the same as
- * {@code [{"field","message"}]} with the fields as the client spells them (snake_case). Used by the HTTP handler and
- * the WebSocket's error frames, so both transports describe the same refusal alike.
+ * A refusal by Bean Validation as the 400 {@code validation} problem, whether on a service method ({@code @Validated}
+ * bean: the send path, fields sorted) or on a request body ({@code @Valid @RequestBody}): {@code detail} lists
+ * "field: message", {@code errors} the same as {@code [{"field","message"}]} with the fields as the client spells
+ * them (snake_case). Used by the HTTP handler and the WebSocket's error frames, so both transports describe the same
+ * refusal alike.
  */
 public final class ValidationProblems {
 
@@ -25,10 +27,18 @@ public final class ValidationProblems {
     }
 
     public static ProblemDetail of(MethodValidationException e) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+        return problem(e.getParameterValidationResults().stream()
                 .flatMap(ValidationProblems::errors)
                 .sorted(Comparator.comparing((Map<String, String> m) -> m.get("field")).thenComparing(m -> m.get("message")))
-                .toList();
+                .toList());
+    }
+
+    /** A request body's field errors ({@code @Valid @RequestBody}), in the order Bean Validation gave them. */
+    static ProblemDetail of(List<FieldError> fields) {
+        return problem(fields.stream().map(f -> error(f.getField(), message(f))).toList());
+    }
+
+    private static ProblemDetail problem(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemType.VALIDATION.problem(errors.stream()
                 .map(m -> m.get("field") + ": " + m.get("message")).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
