@@ -2,6 +2,7 @@ package dev.chat.udf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +13,7 @@ import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.PartitionSelectorException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.slf4j.Logger;
@@ -33,17 +35,33 @@ final class FunctionCalls {
 
     private final RedisNodes nodes;
     private final FunctionLibrary library;
+    private final ReplicaAcks acks;
     /** Counts completed loads, so that many calls failing at once cause one reload, not one each. */
     private final AtomicLong loads = new AtomicLong();
 
-    FunctionCalls(RedisNodes nodes, FunctionLibrary library) {
+    FunctionCalls(RedisNodes nodes, FunctionLibrary library, ReplicaAcks acks) {
         this.nodes = nodes;
         this.library = library;
+        this.acks = acks;
     }
 
     /** FCALL: runs on the primary (also used for no-writes functions whose answer must be current). */
     <T> T call(ChatFunction function, ScriptOutputType type, String[] keys, String... args) {
         return reloadingOnce(() -> nodes.commands().fcall(function.redisName(), type, keys, args));
+    }
+
+    /** {@link #call} of a function that writes: returns once the configured replicas have the write too. */
+    <T> T write(ChatFunction function, ScriptOutputType type, String[] keys, String... args) {
+        T reply = call(function, type, keys, args);
+        acks.confirm(Arrays.asList(keys));
+        return reply;
+    }
+
+    /** {@link #callAll} of a function that writes, then one replica confirmation for the whole pipeline. */
+    <T> List<T> writeAll(ChatFunction function, ScriptOutputType type, List<String[]> keys, List<String[]> args) {
+        List<T> replies = callAll(function, type, keys, args);
+        acks.confirm(keys.stream().flatMap(Arrays::stream).toList());
+        return replies;
     }
 
     /**
@@ -131,12 +149,25 @@ final class FunctionCalls {
     private <T> T reloadingOnce(Supplier<T> call) {
         long generation = loads.get();
         try {
-            return typed(call);
+            return routed(call);
         } catch (RedisCommandExecutionException e) {
             if (!isFunctionMissing(e)) {
                 throw e;
             }
             reloadUnlessDoneSince(generation);
+            return routed(call);
+        }
+    }
+
+    /**
+     * A topology read in the middle of a failover or resharding may name no primary for a slot; Lettuce then refuses
+     * calls to it until its next refresh. Reading the topology again at once and retrying once bridges that.
+     */
+    private <T> T routed(Supplier<T> call) {
+        try {
+            return typed(call);
+        } catch (PartitionSelectorException e) {
+            nodes.refreshTopology();
             return typed(call);
         }
     }

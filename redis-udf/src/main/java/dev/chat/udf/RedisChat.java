@@ -18,10 +18,10 @@ public final class RedisChat implements AutoCloseable {
     private final FunctionCalls calls;
     private final RedisDialogStore store;
 
-    private RedisChat(RedisNodes nodes, FunctionLibrary library, boolean oneKeyPerCall) {
+    private RedisChat(RedisNodes nodes, FunctionLibrary library, ReplicaAcks acks, boolean oneKeyPerCall) {
         this.nodes = nodes;
         this.library = library;
-        this.calls = new FunctionCalls(nodes, library);
+        this.calls = new FunctionCalls(nodes, library, acks);
         this.store = new RedisDialogStore(calls, oneKeyPerCall);
     }
 
@@ -36,7 +36,8 @@ public final class RedisChat implements AutoCloseable {
      */
     static RedisChat connect(RedisChatSettings settings, boolean oneKeyPerCall) {
         FunctionLibrary library = FunctionLibrary.bundled();
-        return new RedisChat(RedisNodes.connect(settings), library, oneKeyPerCall);
+        RedisNodes nodes = RedisNodes.connect(settings);
+        return new RedisChat(nodes, library, new ReplicaAcks(nodes, settings), oneKeyPerCall);
     }
 
     /** FUNCTION LOAD REPLACE of the bundled library on every primary, then checks its version. */

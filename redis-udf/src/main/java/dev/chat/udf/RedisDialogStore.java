@@ -28,7 +28,8 @@ import io.lettuce.core.ScriptOutputType;
 /**
  * {@link DialogStore} over the {@code chat} Redis Functions library. Writes go with FCALL to the primary,
  * reads with FCALL_RO (to a replica when {@link RedisChatSettings#reads()} prefers one: a dialog or message
- * written a moment ago may then not be visible yet).
+ * written a moment ago may then not be visible yet). With {@link RedisChatSettings#replicaAcks()} above 0 a write
+ * returns only once that many replicas have it, else it throws {@link ReplicaAckException}.
  *
  * <p><b>One dialog per pair.</b> On standalone Redis {@code make_dialog} gets both key orders and checks
  * them atomically, so racing creations of one pair end with one dialog. On Redis Cluster the two orders
@@ -60,14 +61,14 @@ public final class RedisDialogStore implements DialogStore {
         String key = RedisKeys.dialog(userId, friendId);
         String reverse = RedisKeys.dialog(friendId, userId);
         if (!oneKeyPerCall) {
-            return Replies.creation(calls.call(MAKE_DIALOG, ScriptOutputType.MULTI, keys(key, reverse), args));
+            return Replies.creation(calls.write(MAKE_DIALOG, ScriptOutputType.MULTI, keys(key, reverse), args));
         }
         // FCALL, not FCALL_RO: a lagging replica could miss a reverse dialog made a moment ago
         String existing = calls.call(GET_DIALOG, ScriptOutputType.VALUE, keys(reverse));
         if (existing != null) {
             return new DialogCreation(Replies.dialog(existing), false);
         }
-        return Replies.creation(calls.call(MAKE_DIALOG, ScriptOutputType.MULTI, keys(key), args));
+        return Replies.creation(calls.write(MAKE_DIALOG, ScriptOutputType.MULTI, keys(key), args));
     }
 
     @Override
@@ -89,7 +90,7 @@ public final class RedisDialogStore implements DialogStore {
     @Override
     public WriteOutcome writeMessage(ChatMessage message, String clientId) {
         WriteCall call = WriteCall.of(message, clientId);
-        return Replies.outcome(calls.call(WRITE_MESSAGE, ScriptOutputType.MULTI, call.keys(), call.args()));
+        return Replies.outcome(calls.write(WRITE_MESSAGE, ScriptOutputType.MULTI, call.keys(), call.args()));
     }
 
     /** One pipeline of {@code write_message} calls: one round trip for the lot, Redis runs them in order. */
@@ -102,7 +103,7 @@ public final class RedisDialogStore implements DialogStore {
             keys.add(call.keys());
             args.add(call.args());
         }
-        List<List<Object>> replies = calls.callAll(WRITE_MESSAGE, ScriptOutputType.MULTI, keys, args);
+        List<List<Object>> replies = calls.writeAll(WRITE_MESSAGE, ScriptOutputType.MULTI, keys, args);
         return replies.stream().map(Replies::outcome).toList();
     }
 

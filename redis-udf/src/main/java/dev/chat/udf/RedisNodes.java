@@ -1,5 +1,6 @@
 package dev.chat.udf;
 
+import java.util.Collection;
 import java.util.function.Consumer;
 
 import io.lettuce.core.RedisException;
@@ -28,6 +29,13 @@ interface RedisNodes extends AutoCloseable {
 
     /** Runs {@code action} against each primary in turn (one for standalone Redis). */
     void forEachPrimary(Consumer<RedisClusterCommands<String, String>> action);
+
+    /**
+     * {@code WAIT replicas timeout} on the connection that writes of {@code keys} went over (on a cluster: on each
+     * primary holding one of the keys, at once): the fewest replicas that acknowledged, 0 when a key's slot has no
+     * known primary. Must follow the writes on the same connection, which the function calls use.
+     */
+    long replicasAcknowledging(Collection<String> keys, int replicas, long timeoutMillis);
 
     /** Re-reads which primaries there are (a cluster's new ones) before a load; standalone: nothing to do. */
     default void refreshTopology() {

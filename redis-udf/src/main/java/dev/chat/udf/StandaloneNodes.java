@@ -1,5 +1,6 @@
 package dev.chat.udf;
 
+import java.util.Collection;
 import java.util.function.Consumer;
 
 import dev.chat.udf.RedisChatSettings.ReadPreference;
@@ -78,6 +79,12 @@ final class StandaloneNodes implements RedisNodes {
     public void forEachPrimary(Consumer<RedisClusterCommands<String, String>> action) {
         // on a master/replica connection only read-only commands may go to a replica; these do not
         action.accept(connection.sync());
+    }
+
+    /** Every key lives on the one primary; a master/replica connection sends WAIT there, as it is no read. */
+    @Override
+    public long replicasAcknowledging(Collection<String> keys, int replicas, long timeoutMillis) {
+        return connection.sync().waitForReplication(replicas, timeoutMillis);
     }
 
     @Override

@@ -72,6 +72,12 @@ record ClusterView(List<Line> lines) {
         return lines.stream().filter(line -> line.flags().contains("master")).map(Line::id).toList();
     }
 
+    /** The ids of the primaries this view does not flag as failing. */
+    List<String> livePrimaryIds() {
+        return lines.stream().filter(line -> line.flags().contains("master") && !line.flags().contains("fail"))
+                .map(Line::id).toList();
+    }
+
     /** The id of the node owning {@code slot} in this view, or null. */
     String ownerOf(int slot) {
         return lines.stream().filter(line -> line.owns(slot)).map(Line::id).findFirst().orElse(null);

@@ -126,6 +126,36 @@ public final class TestRedisCluster implements AutoCloseable {
         awaitSettled();
     }
 
+    /**
+     * Waits until {@code node} owns {@code slot} and says {@code cluster_state:ok}, as do all other primaries it
+     * knows as live: after a primary was killed, its replica's failover has finished.
+     */
+    public void awaitOwner(int slot, TestRedisNode node) {
+        await("node " + node + " to own slot " + slot + " after a failover").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+                    ClusterView view = view(node);
+                    if (!node.id().equals(view.ownerOf(slot)) || !node.commands().clusterInfo().contains("cluster_state:ok")) {
+                        return false;
+                    }
+                    return nodes.stream().filter(other -> other != node && view.livePrimaryIds().contains(other.id()))
+                            .allMatch(other -> node.id().equals(view(other).ownerOf(slot)));
+                });
+    }
+
+    /**
+     * Starts a {@link TestRedisNode#kill() killed} node again with its cluster config: it rejoins (a former primary
+     * whose replica took over, as that one's replica), and returns once the cluster has settled and, if it is now a
+     * replica, it is in sync.
+     */
+    public void restart(TestRedisNode node) {
+        node.restart();
+        awaitSettled();
+        if (!view(node).primaryIds().contains(node.id())) {
+            await("restarted replica " + node + " in sync").atMost(SETTLE).pollInterval(POLL)
+                    .until(() -> replicationOffset(node) > 0);
+        }
+    }
+
     /** The slot of {@code key} ({@code CLUSTER KEYSLOT}, computed by Redis). */
     public int slotOf(String key) {
         return nodes.get(0).commands().clusterKeyslot(key).intValue();

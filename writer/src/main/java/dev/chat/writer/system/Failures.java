@@ -62,7 +62,7 @@ final class Failures {
             }
             if (t instanceof RedisException) {
                 // not an error reply from the server: connection refused or lost, command timeout, client
-                // rejecting commands while disconnected
+                // rejecting commands while disconnected, a write its replicas did not confirm (ReplicaAckException)
                 return true;
             }
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
