@@ -149,19 +149,8 @@ class RedisClusterFailoverTests {
         static Failover of(TestRedisCluster cluster, UUID dialog) {
             int slot = cluster.slotOf(RedisKeys.messages(dialog));
             TestRedisNode primary = cluster.ownerOf(slot);
-            TestRedisNode replica = cluster.nodes().stream()
-                    .filter(node -> primary.id().equals(replicaOf(node)))
-                    .findFirst().orElseThrow();
+            TestRedisNode replica = cluster.replicaOf(primary);
             return new Failover(cluster, slot, primary, replica);
-        }
-
-        private static String replicaOf(TestRedisNode node) {
-            for (String line : node.commands().clusterNodes().split("\n")) {
-                if (line.contains("myself") && line.contains("slave")) {
-                    return line.split(" ")[3];
-                }
-            }
-            return null;
         }
 
         /** The replica stops and its link is dropped: nothing the primary writes now reaches it. */

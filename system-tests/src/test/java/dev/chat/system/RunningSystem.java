@@ -38,16 +38,18 @@ final class RunningSystem implements AutoCloseable {
     private final Store store;
     private final EmbeddedKafkaKraftBroker kafka;
     private final String redisUri;
+    private final List<String> redisSettings;
     private final String databaseUrl;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final List<String> gatewayUrls = new ArrayList<>();
     private String readerUrl;
 
-    private RunningSystem(Store store) {
+    private RunningSystem(Store store, String redisUri, List<String> redisSettings) {
         this.store = store;
+        this.redisUri = redisUri;
+        this.redisSettings = redisSettings;
         kafka = new EmbeddedKafkaKraftBroker(1, 12);
         kafka.afterPropertiesSet();
-        redisUri = TestRedis.uri();
         databaseUrl = TestPostgres.newDatabase();
     }
 
@@ -60,9 +62,21 @@ final class RunningSystem implements AutoCloseable {
         return start(Store.REDIS, gateways, writers);
     }
 
-    /** Starts the reader first, as ./chat does: with Postgres it then migrates the dialog tables. */
     static RunningSystem start(Store store, int gateways, int writers) {
-        RunningSystem system = new RunningSystem(store);
+        return start(new RunningSystem(store, TestRedis.uri(), List.of()), gateways, writers);
+    }
+
+    /**
+     * One gateway, one writer, one reader on the Redis Cluster at {@code clusterUri} ({@code chat.redis.cluster=true}),
+     * with more {@code chat.redis.*} settings for every service, e.g. {@code "chat.redis.replica-acks=1"}.
+     */
+    static RunningSystem onRedisCluster(String clusterUri, String... redisSettings) {
+        List<String> settings = Stream.concat(Stream.of("chat.redis.cluster=true"), Stream.of(redisSettings)).toList();
+        return start(new RunningSystem(Store.REDIS, clusterUri, settings), 1, 1);
+    }
+
+    /** Starts the reader first, as ./chat does: with Postgres it then migrates the dialog tables. */
+    private static RunningSystem start(RunningSystem system, int gateways, int writers) {
         try {
             system.startReader();
             for (int i = 0; i < writers; i++) {
@@ -130,10 +144,10 @@ final class RunningSystem implements AutoCloseable {
 
     /** Settings go in as command-line arguments, which outrank the service's own configuration file. */
     private ConfigurableApplicationContext run(Class<?> app, String configName, int port, String... extra) {
-        Stream<String> common = Stream.of(configName,
+        Stream<String> common = Stream.concat(Stream.of(configName,
                 "server.port=" + port,
                 "spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                "chat.redis.url=" + redisUri);
+                "chat.redis.url=" + redisUri), redisSettings.stream());
         String[] args = Stream.concat(common, Stream.of(extra)).map(arg -> "--" + arg).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args);
         contexts.add(context);

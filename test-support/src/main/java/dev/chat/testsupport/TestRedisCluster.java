@@ -156,6 +156,14 @@ public final class TestRedisCluster implements AutoCloseable {
         }
     }
 
+    /** The replica of {@code primary} (the first, if it has several). */
+    public TestRedisNode replicaOf(TestRedisNode primary) {
+        ClusterView view = view(primary);
+        return nodes.stream().filter(node -> view.lines().stream()
+                        .anyMatch(line -> line.id().equals(node.id()) && primary.id().equals(line.primaryId())))
+                .findFirst().orElseThrow(() -> new IllegalStateException("primary " + primary + " has no replica"));
+    }
+
     /** The slot of {@code key} ({@code CLUSTER KEYSLOT}, computed by Redis). */
     public int slotOf(String key) {
         return nodes.get(0).commands().clusterKeyslot(key).intValue();
