@@ -142,16 +142,24 @@ final class RunningSystem implements AutoCloseable {
                 : new String[] {store.setting()};
     }
 
-    /** Settings go in as command-line arguments, which outrank the service's own configuration file. */
+    /** The command line of a writer on {@code port}, for one started in a process of its own. */
+    String[] writerArguments(int port) {
+        return arguments(WriterApplication.CONFIG_NAME, port, storeSettings());
+    }
+
     private ConfigurableApplicationContext run(Class<?> app, String configName, int port, String... extra) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(arguments(configName, port, extra));
+        contexts.add(context);
+        return context;
+    }
+
+    /** Settings go in as command-line arguments, which outrank the service's own configuration file. */
+    private String[] arguments(String configName, int port, String... extra) {
         Stream<String> common = Stream.concat(Stream.of(configName,
                 "server.port=" + port,
                 "spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "chat.redis.url=" + redisUri), redisSettings.stream());
-        String[] args = Stream.concat(common, Stream.of(extra)).map(arg -> "--" + arg).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args);
-        contexts.add(context);
-        return context;
+        return Stream.concat(common, Stream.of(extra)).map(arg -> "--" + arg).toArray(String[]::new);
     }
 
     @Override

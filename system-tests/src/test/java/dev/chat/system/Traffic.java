@@ -43,6 +43,14 @@ final class Traffic implements AutoCloseable {
         await(more + " more accepted sends").atMost(atMost).until(() -> accepted.get() >= target);
     }
 
+    /** Returns once the reader shows at least one stored message in every dialog: the writer is at work. */
+    void awaitStoredInEveryDialog(Duration atMost) {
+        for (Sender sender : senders) {
+            await("dialog " + sender.index + " to show a stored message").atMost(atMost).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> !sender.storedIds().isEmpty());
+        }
+    }
+
     /** The dialog ids, in sender order. */
     List<String> dialogIds() {
         return senders.stream().map(sender -> sender.dialogId).toList();
