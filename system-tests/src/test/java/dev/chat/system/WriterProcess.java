@@ -44,7 +44,12 @@ final class WriterProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
             WriterProcess writer = new WriterProcess(process, port);
-            writer.awaitReady();
+            try {
+                writer.awaitReady();
+            } catch (RuntimeException e) {
+                writer.kill(); // not left running after a failed start
+                throw e;
+            }
             return writer;
         } catch (IOException e) {
             throw new UncheckedIOException("system-tests: cannot start a writer process", e);
