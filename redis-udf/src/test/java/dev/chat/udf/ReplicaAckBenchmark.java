@@ -11,9 +11,7 @@ import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.WriteOutcome;
 import dev.chat.common.id.MessageIds;
-import dev.chat.testsupport.FreePorts;
-import dev.chat.testsupport.TestRedis;
-import org.awaitility.Awaitility;
+import dev.chat.testsupport.TestReplicatedRedis;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,17 +51,13 @@ public class ReplicaAckBenchmark {
 
     private final MessageIds ids = new MessageIds();
     private final List<UUID> dialogs = new ArrayList<>();
-    private TestRedis.Server primary;
-    private TestRedis.Server replica;
+    private TestReplicatedRedis redis;
     private RedisChat chat;
 
     @Setup(Level.Trial)
     public void start() {
-        primary = TestRedis.start(FreePorts.find(), "repl-diskless-sync-delay 0");
-        replica = TestRedis.start(FreePorts.find(), "replicaof 127.0.0.1 " + primary.port());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                LocalRedis.with(primary.uri(), r -> r.info("replication")).contains("connected_slaves:1"));
-        chat = RedisChat.connect(RedisChatSettings.standalone(primary.uri())
+        redis = TestReplicatedRedis.start();
+        chat = RedisChat.connect(RedisChatSettings.standalone(redis.primary().uri())
                 .withReplicaAcks(replicaAcks, Duration.ofSeconds(2)));
         chat.loadFunctions();
         for (int i = 0; i < DIALOGS; i++) {
@@ -74,8 +68,7 @@ public class ReplicaAckBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         chat.close();
-        replica.stop();
-        primary.stop();
+        redis.close();
     }
 
     /** One poll's worth of messages, each to a random dialog, stored (and confirmed when replicaAcks is 1). */

@@ -2,7 +2,6 @@ package dev.chat.udf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +11,8 @@ import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.WriteOutcome;
-import dev.chat.testsupport.FreePorts;
-import dev.chat.testsupport.Signals;
 import dev.chat.testsupport.TestRedis;
+import dev.chat.testsupport.TestReplicatedRedis;
 import io.lettuce.core.RedisException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,28 +27,20 @@ class ReplicaAcksTests {
 
     private static final Duration ACK_TIMEOUT = Duration.ofMillis(300);
 
+    private TestReplicatedRedis redis;
     private TestRedis.Server primary;
     private TestRedis.Server replica;
-    private long replicaPid;
-    private boolean replicaPaused;
 
     @BeforeEach
     void start() {
-        primary = TestRedis.start(FreePorts.find(), "repl-diskless-sync-delay 0"); // the replica syncs at once, not in 5 s
-        replica = TestRedis.start(FreePorts.find(), "replicaof 127.0.0.1 " + primary.port());
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                LocalRedis.with(replica.uri(), r -> r.info("replication")).contains("master_link_status:up")
-                        && LocalRedis.with(primary.uri(), r -> r.info("replication")).contains("connected_slaves:1"));
-        replicaPid = LocalRedis.with(replica.uri(), Signals::redisPid);
+        redis = TestReplicatedRedis.start();
+        primary = redis.primary();
+        replica = redis.replica();
     }
 
     @AfterEach
     void stop() {
-        if (replicaPaused) {
-            Signals.send(replicaPid, "CONT");
-        }
-        replica.stop();
-        primary.stop();
+        redis.close();
     }
 
     @Test
@@ -73,14 +63,14 @@ class ReplicaAcksTests {
         try (RedisChat chat = connect(1)) {
             DialogStore store = chat.dialogStore();
             ChatMessage message = write(UUID.randomUUID(), "unconfirmed").message();
-            pauseReplica();
+            redis.pauseReplica();
 
             assertThatThrownBy(() -> store.writeMessage(message, null))
                     .isInstanceOf(ReplicaAckException.class).isInstanceOf(RedisException.class)
                     .hasMessageContaining("0 of 1 replicas acknowledged within 300 ms");
             assertThat(messagesOn(primary, message.chatId())).isEqualTo(1);
 
-            resumeReplica();
+            redis.resumeReplica();
             WriteOutcome again = store.writeMessage(message, null);
 
             assertThat(again.stored()).isFalse(); // the primary had it: the retry confirms, it does not duplicate
@@ -91,7 +81,7 @@ class ReplicaAcksTests {
     @Test
     void dialogCreationWaitsForTheReplicaToo() {
         try (RedisChat chat = connect(1)) {
-            pauseReplica();
+            redis.pauseReplica();
 
             assertThatThrownBy(() -> chat.dialogStore().makeDialog(UUID.randomUUID(), UUID.randomUUID(),
                     UUID.randomUUID(), "unconfirmed")).isInstanceOf(ReplicaAckException.class);
@@ -110,7 +100,7 @@ class ReplicaAcksTests {
     @Test
     void withoutReplicaAcksAWriteReturnsOnceThePrimaryHasItAndSendsNoWait() {
         try (RedisChat chat = connect(0)) {
-            pauseReplica();
+            redis.pauseReplica();
 
             WriteOutcome outcome = chat.dialogStore().writeMessage(write(UUID.randomUUID(), "primary only").message(),
                     null);
@@ -125,16 +115,6 @@ class ReplicaAcksTests {
                 .withReplicaAcks(replicaAcks, ACK_TIMEOUT));
         chat.loadFunctions();
         return chat;
-    }
-
-    private void pauseReplica() {
-        Signals.send(replicaPid, "STOP");
-        replicaPaused = true;
-    }
-
-    private void resumeReplica() {
-        Signals.send(replicaPid, "CONT");
-        replicaPaused = false;
     }
 
     private static long messagesOn(TestRedis.Server server, UUID dialog) {

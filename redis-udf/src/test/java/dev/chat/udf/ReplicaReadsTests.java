@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.chat.common.dialog.DialogStore;
-import dev.chat.testsupport.FreePorts;
 import dev.chat.testsupport.TestRedis;
+import dev.chat.testsupport.TestReplicatedRedis;
 import dev.chat.udf.RedisChatSettings.ReadPreference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,22 +17,20 @@ import org.junit.jupiter.api.Test;
 /** REPLICA_PREFERRED on a primary with one replica: FCALL_RO goes to the replica, FCALL to the primary. */
 class ReplicaReadsTests {
 
+    private TestReplicatedRedis redis;
     private TestRedis.Server primary;
     private TestRedis.Server replica;
 
     @BeforeEach
     void start() {
-        primary = TestRedis.start(FreePorts.find());
-        replica = TestRedis.start(FreePorts.find(), "replicaof 127.0.0.1 " + primary.port());
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                LocalRedis.with(replica.uri(), r -> r.info("replication")).contains("master_link_status:up")
-                        && LocalRedis.with(primary.uri(), r -> r.info("replication")).contains("connected_slaves:1"));
+        redis = TestReplicatedRedis.start();
+        primary = redis.primary();
+        replica = redis.replica();
     }
 
     @AfterEach
     void stop() {
-        replica.stop();
-        primary.stop();
+        redis.close();
     }
 
     @Test

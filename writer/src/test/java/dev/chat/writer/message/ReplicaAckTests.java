@@ -12,18 +12,13 @@ import java.util.concurrent.TimeUnit;
 import dev.chat.common.command.MessageEvent;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.DialogStore;
-import dev.chat.testsupport.FreePorts;
-import dev.chat.testsupport.Signals;
-import dev.chat.testsupport.TestRedis;
+import dev.chat.testsupport.TestReplicatedRedis;
 import dev.chat.writer.Commands;
 import dev.chat.writer.PausedListener;
 import dev.chat.writer.RedisProbe;
 import dev.chat.writer.StandaloneWriter;
 import dev.chat.writer.TestClients;
 import dev.chat.writer.TopicProbe;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -45,24 +40,24 @@ class ReplicaAckTests {
     void aBatchTheReplicaDoesNotConfirmIsRetriedAndPublishedOnlyOnceTheReplicaHasIt(EmbeddedKafkaBroker broker)
             throws Exception {
         String servers = broker.getBrokersAsString();
-        TestRedis.Server primary = TestRedis.start(FreePorts.find(), "repl-diskless-sync-delay 0");
-        TestRedis.Server replica = TestRedis.start(FreePorts.find(), "replicaof 127.0.0.1 " + primary.port());
-        long replicaPid = awaitInSync(primary, replica);
-        boolean paused = false;
-        try (StandaloneWriter writer = StandaloneWriter.start(servers, primary.uri() + "?timeout=5s",
+        try (TestReplicatedRedis redis = TestReplicatedRedis.start();
+             StandaloneWriter writer = StandaloneWriter.start(servers, redis.primary().uri() + "?timeout=5s",
                 "chat.kafka.concurrency=1", "chat.redis.replica-acks=1", "chat.redis.replica-ack-timeout=200ms");
              KafkaProducer<String, byte[]> producer = TestClients.producer(servers);
              TopicProbe events = new TopicProbe(servers, "chat.message-events")) {
             UUID author = Commands.user();
             UUID friend = Commands.user();
             UUID dialog = writer.bean(DialogStore.class).makeDialog(author, friend, UUID.randomUUID(), "").dialog().id();
+            // one confirmed message first: the listener then owns its partition, so pausing it below holds the batch
+            SendMessageCommand first = Commands.send(dialog, author, friend, "confirmed");
+            send(producer, first);
+            await().atMost(WAIT).until(() -> published(events, first.messageId()));
             List<SendMessageCommand> batch = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 batch.add(Commands.send(dialog, author, friend, "unconfirmed " + i));
             }
 
-            Signals.send(replicaPid, "STOP");
-            paused = true;
+            redis.pauseReplica();
             try (PausedListener ignored = PausedListener.pause(writer.messageListener())) {
                 for (SendMessageCommand command : batch) {
                     send(producer, command);
@@ -71,33 +66,15 @@ class ReplicaAckTests {
             await().atMost(WAIT).until(() -> writer.count("chat.writer.retries", "kind", "transient") >= 2);
             assertThat(batch).noneMatch(command -> published(events, command.messageId()));
 
-            Signals.send(replicaPid, "CONT");
-            paused = false;
+            redis.resumeReplica();
             await().atMost(WAIT).until(() -> batch.stream().allMatch(command -> published(events, command.messageId())));
 
-            try (RedisProbe probe = new RedisProbe(replica.uri())) {
-                assertThat(probe.messages(dialog)).hasSize(batch.size());
+            try (RedisProbe probe = new RedisProbe(redis.replica().uri())) {
+                assertThat(probe.messages(dialog)).hasSize(batch.size() + 1);
             }
             assertThat(events.values(MessageEvent.class, e -> e.dialogId().equals(dialog)))
                     .extracting(MessageEvent::type).containsOnly(MessageEvent.Type.WRITTEN);
             assertThat(writer.count("chat.writer.retries", "kind", "unexpected")).isZero();
-        } finally {
-            if (paused) {
-                Signals.send(replicaPid, "CONT");
-            }
-            replica.stop();
-            primary.stop();
-        }
-    }
-
-    /** Waits until the replica is in sync with the primary and returns the replica's process id. */
-    private static long awaitInSync(TestRedis.Server primary, TestRedis.Server replica) {
-        try (RedisClient client = RedisClient.create();
-             StatefulRedisConnection<String, String> toPrimary = client.connect(RedisURI.create(primary.uri()));
-             StatefulRedisConnection<String, String> toReplica = client.connect(RedisURI.create(replica.uri()))) {
-            await().atMost(WAIT).until(() -> toReplica.sync().info("replication").contains("master_link_status:up")
-                    && toPrimary.sync().info("replication").contains("connected_slaves:1"));
-            return Signals.redisPid(toReplica.sync());
         }
     }
 
