@@ -4,6 +4,9 @@
 #   scripts/faults.sh                     every scenario below, in this order
 #   scripts/faults.sh writer-kill redis-restart-aof ...   just those
 #   scripts/faults.sh --list              the scenarios and what each does
+#   scripts/faults.sh --cluster [scenario...]   the same on the replicated system (./chat up --cluster): writer-kill
+#                                         kafka-broker-kill redis-primary-kill gateway-kill postgres-stop, results in
+#                                         docs/faults/CLUSTER-RESULTS.md and docs/faults/data/cluster/
 #
 # Each scenario starts the system fresh with ./chat up on private ports and a private run dir, drives
 # sequential senders in many dialogs over HTTP (dev.chat.loadtest.faults.FaultsMain, in the loadtest module),
@@ -17,8 +20,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 VERSION=0.1.0-SNAPSHOT
 ALL=(writer-kill kafka-restart redis-restart-aof redis-restart-no-persistence postgres-stop scale-out)
+CLUSTER_ALL=(writer-kill kafka-broker-kill redis-primary-kill gateway-kill postgres-stop)
+CLUSTER=0
 
 describe() {
+  if ((CLUSTER)); then describe_cluster "$1"; return; fi
   case $1 in
     writer-kill) echo "The writer is killed with SIGKILL mid-stream, then started again (\`./chat up\`)." ;;
     kafka-restart) echo "The Kafka broker is stopped (SIGTERM) mid-stream and started again on the same data dir." ;;
@@ -26,6 +32,19 @@ describe() {
     redis-restart-no-persistence) echo "Redis without persistence (\`CHAT_REDIS_APPENDONLY=no\`) is killed with SIGKILL mid-stream and started again: everything stored before is gone; the loss is counted, not hidden." ;;
     postgres-stop) echo "PostgreSQL is stopped mid-stream (\`pg_ctl stop -m fast\`) and started again 15 s later; meanwhile login and dialog creation are probed twice a second." ;;
     scale-out) echo "Two gateways, three writers, two readers (\`CHAT_GATEWAYS=2 CHAT_WRITERS=3 CHAT_READERS=2 ./chat up\`); writer2 is stopped (SIGTERM) mid-stream and started again 12 s later, so the writers' consumer group rebalances twice." ;;
+    *) return 1 ;;
+  esac
+}
+
+# On the replicated system (./chat up --cluster: 3 Kafka brokers, a Redis Cluster of 3 primaries with a replica each,
+# 2 gateways, writers and readers; the writer confirms each batch on a Redis replica before it commits).
+describe_cluster() {
+  case $1 in
+    writer-kill) echo "On the cluster (\`./chat up --cluster\`), \`writer\` (one of two) is killed with SIGKILL mid-stream, then started again: its partitions move to writer2 and back." ;;
+    kafka-broker-kill) echo "On the cluster, the broker leading most partitions of \`chat.message-commands\` is killed with SIGKILL mid-stream and started again 10 s later (3 replicas, min.insync.replicas=2)." ;;
+    redis-primary-kill) echo "On the cluster, the Redis primary of slot 0 is killed with SIGKILL mid-stream (its replica takes over after the 2 s node timeout) and started again 5 s later, rejoining as a replica; until then the new primary has no replica to confirm writes on, so the writer retries the batches of its slots." ;;
+    gateway-kill) echo "On the cluster, \`gateway\` (one of two) is killed with SIGKILL mid-stream and started again; the senders use both gateways, and one that gets no answer retries on the other with the same \`client_id\` and stays there." ;;
+    postgres-stop) echo "On the cluster, PostgreSQL is stopped mid-stream (\`pg_ctl stop -m fast\`) and started again 15 s later; meanwhile login and dialog creation are probed twice a second." ;;
     *) return 1 ;;
   esac
 }
@@ -48,7 +67,55 @@ signal() { # signal, part: sends it and waits until the part is gone
   await_gone "$pid"
   say "$2 (pid $pid) gone after SIG$1"
 }
-restart() { "$ROOT/chat" up --store redis | sed 's/^/  /'; }
+# the system the run dir's `up` started: ./chat up refuses the other one while one runs
+restart() {
+  local mode=(); [[ $(cat "$CHAT_RUN_DIR/mode" 2>/dev/null) == cluster ]] && mode=(--cluster)
+  "$ROOT/chat" up ${mode[@]+"${mode[@]}"} --store redis | sed 's/^/  /'
+}
+
+# the part name of instance n: redis, redis2, ...
+part_name() { if (($2 == 1)); then echo "$1"; else echo "$1$2"; fi; }
+
+# One command to the Redis on port $1 in RESP over /dev/tcp (as ./chat's redis_cmd); prints a status, integer or bulk reply.
+redis_cmd() (
+  LC_ALL=C
+  local port=$1 arg request line body; shift
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
+  request="*$#"$'\r\n'
+  for arg; do request+="\$${#arg}"$'\r\n'"$arg"$'\r\n'; done
+  printf '%s' "$request" >&3
+  IFS= read -r -t 5 line <&3 || exit 1
+  line=${line%$'\r'}
+  case $line in
+    [+:]*) printf '%s\n' "${line:1}" ;;
+    '$-1') ;;
+    '$'*) IFS= read -r -t 5 -N "${line:1}" body <&3 || exit 1; printf '%s' "$body" ;;
+    *) printf '%s\n' "${line#-}" >&2; exit 1 ;;
+  esac
+)
+
+# The Redis node serving slot 0 now, from the CLUSTER NODES of the first node that answers (a failover moves it).
+redis_primary_of_slot0() {
+  local base=${CHAT_REDIS_CLUSTER_PORT:-7000} n view="" port
+  for ((n = 0; n < 6; n++)); do if view=$(redis_cmd $((base + n)) CLUSTER NODES 2>/dev/null); then break; fi; done
+  [[ -n $view ]] || die "no Redis node answers CLUSTER NODES"
+  port=$(awk '$3 ~ /master/ && $3 !~ /fail/ {
+                for (i = 9; i <= NF; i++) if ($i == "0" || $i ~ /^0-/) { split($2, a, /[:@]/); print a[2]; exit } }' <<< "$view")
+  [[ -n $port ]] || die "no primary serves slot 0"
+  part_name redis $((port - base + 1))
+}
+
+# The broker leading most partitions of chat.message-commands (node id n is part kafka / kafkaN); kafka2 if unknown.
+kafka_busiest_leader() {
+  local base=${CHAT_KAFKA_PORT:-9092} id
+  id=$(timeout 60 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlog4j2.configurationFile="$ROOT/scripts/devstack/log4j2.properties" \
+         -cp "$(cat "$CHAT_RUN_DIR/bin/kafka.cp")" org.apache.kafka.tools.TopicCommand \
+         --bootstrap-server "127.0.0.1:$base,127.0.0.1:$((base + 10)),127.0.0.1:$((base + 20))" \
+         --describe --topic chat.message-commands 2>/dev/null \
+       | awk '/Partition:/ { for (i = 1; i < NF; i++) if ($i == "Leader:") led[$(i + 1)]++ }
+              END { for (b in led) if (b >= 0 && led[b] > most) { most = led[b]; best = b }; print best }') || true
+  if [[ $id =~ ^[0-9]+$ ]]; then part_name kafka "$id"; else say "partition leaders unknown, taking kafka2" >&2; echo kafka2; fi
+}
 
 inject() {
   case $1 in
@@ -56,6 +123,15 @@ inject() {
     term) signal TERM "$2"; restart ;;
     stop) signal TERM "$2" ;;
     start) restart ;;
+    kill-kafka-leader) # the busiest leader of the commands topic, started again ${2:-10} s after it is gone
+      local part; part=$(kafka_busiest_leader)
+      say "$part leads most partitions of chat.message-commands"
+      signal KILL "$part"; sleep "${2:-10}"; restart ;;
+    kill-redis-primary) # the primary of slot 0, started again ${2:-5} s after it is gone: it rejoins as a replica
+      local part; part=$(redis_primary_of_slot0)
+      say "$part is the primary of slot 0"
+      signal KILL "$part"; sleep "${2:-5}"; restart
+      say "slot 0 now on $(redis_primary_of_slot0)" ;;
     postgres-stop)
       local as=(); [[ $(id -u) == 0 ]] && as=(runuser -u nobody --)
       "${as[@]}" "$CHAT_RUN_DIR/pg/bin/pg_ctl" -D "$CHAT_RUN_DIR/data/postgres" -m fast -w stop >/dev/null
@@ -66,13 +142,13 @@ inject() {
 
 # --- the runs ---
 
-build() {
+build() { # package, not install: the jars and loadtest's class path (of the reactor's target/ dirs) are all it needs
   local s missing=0
   for s in gateway writer reader; do [[ -f $s/target/$s-$VERSION-exec.jar ]] || missing=1; done
   [[ -f loadtest/target/loadtest-$VERSION.jar && -f loadtest/target/runtime.classpath ]] || missing=1
   ((missing)) || return 0
-  say "building (mvn -DskipTests install of the services and loadtest)..."
-  mvn -B -q -DskipTests install -pl gateway,writer,reader,loadtest -am || die "build failed"
+  say "building (mvn -DskipTests package of the services and loadtest)..."
+  mvn -B -q -DskipTests package -pl gateway,writer,reader,loadtest -am || die "build failed"
 }
 
 urls() { # service, count, base port -> comma-separated URLs
@@ -82,22 +158,41 @@ urls() { # service, count, base port -> comma-separated URLs
 }
 
 scenario() { # name -> runs it; returns the checker's status
-  local name=$1 gateways=1 writers=1 readers=1 appendonly=yes
+  local name=$1 gateways=1 writers=1 readers=1 appendonly=yes up=(--store redis)
   local args=(--fault-at 10) seconds=${FAULTS_SECONDS:-30}
   local me="$ROOT/scripts/faults.sh inject"
-  case $name in
-    writer-kill) args+=(--fault "$me kill writer") ;;
-    kafka-restart) args+=(--fault "$me term kafka") ;;
-    redis-restart-aof) args+=(--fault "$me kill redis") ;;
-    redis-restart-no-persistence) appendonly=no; args+=(--fault "$me kill redis" --expect-loss --settle 20) ;;
-    postgres-stop) args+=(--fault "$me postgres-stop" --recover-at 25 --recover "$me start" --probe-outage) ;;
-    scale-out) gateways=2 writers=3 readers=2
-      args+=(--fault "$me stop writer2" --recover-at 22 --recover "$me start") ;;
-  esac
+  if ((CLUSTER)); then
+    # every service twice; a sender whose gateway gives no answer moves to the other one
+    gateways=2 writers=2 readers=2 up=(--cluster --store redis); args+=(--failover)
+    case $name in
+      writer-kill) args+=(--fault "$me kill writer") ;;
+      kafka-broker-kill) args+=(--fault "$me kill-kafka-leader 10") ;;
+      redis-primary-kill) args+=(--fault "$me kill-redis-primary 5") ;;
+      gateway-kill) args+=(--fault "$me kill gateway") ;;
+      postgres-stop) args+=(--fault "$me postgres-stop" --recover-at 25 --recover "$me start" --probe-outage) ;;
+    esac
+  else
+    case $name in
+      writer-kill) args+=(--fault "$me kill writer") ;;
+      kafka-restart) args+=(--fault "$me term kafka") ;;
+      redis-restart-aof) args+=(--fault "$me kill redis") ;;
+      redis-restart-no-persistence) appendonly=no; args+=(--fault "$me kill redis" --expect-loss --settle 20) ;;
+      postgres-stop) args+=(--fault "$me postgres-stop" --recover-at 25 --recover "$me start" --probe-outage) ;;
+      scale-out) gateways=2 writers=3 readers=2
+        args+=(--fault "$me stop writer2" --recover-at 22 --recover "$me start") ;;
+    esac
+  fi
   export CHAT_RUN_DIR; CHAT_RUN_DIR=$(mktemp -d /tmp/chat-faults.XXXXXX)
-  export CHAT_KAFKA_PORT=29092 CHAT_KAFKA_CONTROLLER_PORT=29093 CHAT_REDIS_PORT=26379 CHAT_PG_PORT=25432 \
-         CHAT_GATEWAY_PORT=28080 CHAT_READER_PORT=28081 CHAT_WRITER_PORT=28082 \
-         CHAT_GATEWAYS=$gateways CHAT_WRITERS=$writers CHAT_READERS=$readers CHAT_REDIS_APPENDONLY=$appendonly
+  if ((CLUSTER)); then
+    # apart from the small system's ports (and below the ephemeral range): brokers 21092/21093 +10 +20, Redis nodes
+    # 21700-21705 (bus ports +10000), Postgres 21432, gateways 22080/22090, readers 22081/22091, writers 22082/22092
+    export CHAT_KAFKA_PORT=21092 CHAT_KAFKA_CONTROLLER_PORT=21093 CHAT_REDIS_PORT=21379 CHAT_REDIS_CLUSTER_PORT=21700 \
+           CHAT_PG_PORT=21432 CHAT_GATEWAY_PORT=22080 CHAT_READER_PORT=22081 CHAT_WRITER_PORT=22082
+  else
+    export CHAT_KAFKA_PORT=29092 CHAT_KAFKA_CONTROLLER_PORT=29093 CHAT_REDIS_PORT=26379 CHAT_PG_PORT=25432 \
+           CHAT_GATEWAY_PORT=28080 CHAT_READER_PORT=28081 CHAT_WRITER_PORT=28082
+  fi
+  export CHAT_GATEWAYS=$gateways CHAT_WRITERS=$writers CHAT_READERS=$readers CHAT_REDIS_APPENDONLY=$appendonly
   # correctness, not speed, is measured here: C1 only and the serial collector start the services faster on a busy box
   export CHAT_SERVICE_JAVA_OPTS="${FAULTS_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}" CHAT_START_TIMEOUT=300
   if ((gateways + writers + readers > 3)); then export CHAT_SERVICE_HEAP=256m; else unset CHAT_SERVICE_HEAP; fi
@@ -106,66 +201,93 @@ scenario() { # name -> runs it; returns the checker's status
   if [[ -d $SERVERS/pg ]]; then cp -a "$SERVERS/bin" "$SERVERS/pg" "$CHAT_RUN_DIR/"; fi
   say "=== $name: $(describe "$name")"
   local rc=0 started=$SECONDS
-  if ./chat up --store redis >"$CHAT_RUN_DIR/up.log" 2>&1; then
+  if ./chat up "${up[@]}" >"$CHAT_RUN_DIR/up.log" 2>&1; then
     say "system up in $((SECONDS - started)) s"
     if [[ ! -d $SERVERS/pg ]]; then mkdir -p "$SERVERS"; cp -a "$CHAT_RUN_DIR/bin" "$CHAT_RUN_DIR/pg" "$SERVERS/"; fi
     java -cp "loadtest/target/loadtest-$VERSION.jar:$(cat loadtest/target/runtime.classpath)" \
       dev.chat.loadtest.faults.FaultsMain --name "$name" --describe "$(describe "$name")" \
-      --gateways "$(urls gateway "$gateways" 28080)" --readers "$(urls reader "$readers" 28081)" \
-      --dialogs "${FAULTS_DIALOGS:-16}" --rate "${FAULTS_RATE:-8}" --seconds "$seconds" --out "$OUT/data" \
+      --gateways "$(urls gateway "$gateways" "$CHAT_GATEWAY_PORT")" --readers "$(urls reader "$readers" "$CHAT_READER_PORT")" \
+      --dialogs "${FAULTS_DIALOGS:-16}" --rate "${FAULTS_RATE:-8}" --seconds "$seconds" --out "$DATA" \
       "${args[@]}" || rc=$?
   else
     rc=1; say "$name: ./chat up failed:"; tail -n 20 "$CHAT_RUN_DIR/up.log"
   fi
   if ((rc != 0)); then
-    mkdir -p "$OUT/data/logs-$name"; cp "$CHAT_RUN_DIR"/logs/*.log "$OUT/data/logs-$name/" 2>/dev/null || true
+    mkdir -p "$DATA/logs-$name"; cp "$CHAT_RUN_DIR"/logs/*.log "$DATA/logs-$name/" 2>/dev/null || true
   fi
   ./chat down >/dev/null 2>&1 || true
+  say "$name took $((SECONDS - started)) s end to end"
   rm -rf "$CHAT_RUN_DIR"
   return $rc
 }
 
-report() { # every scenario with results in $OUT/data (the latest run of each) -> RESULTS.md
-  local f="$OUT/RESULTS.md" s
+report() { # every scenario with results in $DATA (the latest run of each) -> RESULTS.md or CLUSTER-RESULTS.md
+  local s list=("${ALL[@]}") f="$OUT/RESULTS.md" title="Fault runs and the scale-out run" rel=data rerun=""
+  if ((CLUSTER)); then
+    list=("${CLUSTER_ALL[@]}") f="$OUT/CLUSTER-RESULTS.md" title="Fault runs on the cluster" rel=data/cluster rerun=" --cluster"
+  fi
   {
-    echo "# Fault runs and the scale-out run"
+    echo "# $title"
     echo
     echo "Last written by \`$COMMAND\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)"
-    echo "(each scenario's section says when it ran; \`scripts/faults.sh <scenario>\` reruns one and rewrites this file)."
+    echo "(each scenario's section says when it ran; \`scripts/faults.sh$rerun <scenario>\` reruns one and rewrites this file)."
     echo "Machine: $(nproc) CPUs ($(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)),"
     echo "$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) memory, $(java -version 2>&1 | head -1);"
     echo "everything (Kafka, Redis 7.0.15, PostgreSQL 17, the services, the checker) on this one machine, which other"
     echo "builds shared during the runs (each section's time line shows the load average): the rates reached say little"
     echo "about speed; the counts are the point."
-    echo "How to read it, and what pass means: [README.md](README.md). Raw data: [data/](data/)."
+    if ((CLUSTER)); then
+      echo "The system is \`./chat up --cluster\`: 3 KRaft brokers (3 replicas, min.insync.replicas=2), a Redis Cluster of"
+      echo "3 primaries with a replica each (node timeout 2 s), 2 gateways, 2 writers, 2 readers; the writer confirms every"
+      echo "batch on a Redis replica (CHAT_REDIS_REPLICA_ACKS=1). Outage: the longest wait of one dialog's sender between"
+      echo "two accepted answers (the pace is 125 ms at 8 msg/s), and the span of refused sends (first to last refused answer)."
+      echo "Missing: accepted, not stored (\"lost\" in the sections)."
+    fi
+    echo "How to read it, and what pass means: [README.md](README.md). Raw data: [$rel/]($rel/)."
     echo
-    echo "| scenario | verdict | sent | accepted | rejected | stored | lost | duplicated | out of order |"
-    echo "|---|---|---|---|---|---|---|---|---|"
-    for s in "${ALL[@]}"; do
-      [[ -f $OUT/data/$s.json ]] || { echo "| $s | not run yet | | | | | | | |"; continue; }
-      python3 - "$OUT/data/$s.json" "$s" <<'EOF'
+    if ((CLUSTER)); then
+      echo "| scenario | verdict | outage: longest gap (s) | refused span (s) | sent | accepted | rejected | stored | missing | duplicated | out of order |"
+      echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    else
+      echo "| scenario | verdict | sent | accepted | rejected | stored | lost | duplicated | out of order |"
+      echo "|---|---|---|---|---|---|---|---|---|"
+    fi
+    for s in "${list[@]}"; do
+      if [[ ! -f $DATA/$s.json ]]; then
+        if ((CLUSTER)); then echo "| $s | not run yet | | | | | | | | | |"; else echo "| $s | not run yet | | | | | | | |"; fi
+        continue
+      fi
+      python3 - "$DATA/$s.json" "$s" "$CLUSTER" <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1])); c = d["counts"]
 rej = sum(c["rejected"].values())
-print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} |")
+if sys.argv[3] == "1":
+    o = d.get("outage", {})
+    gap = o.get("longestGapMs", 0) / 1000; span = o.get("refusedSpanMs", 0) / 1000
+    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {gap:.1f} | {span:.1f} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} |")
+else:
+    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} |")
 EOF
     done
     echo
-    for s in "${ALL[@]}"; do if [[ -f $OUT/data/$s.md ]]; then cat "$OUT/data/$s.md"; fi; done
+    for s in "${list[@]}"; do if [[ -f $DATA/$s.md ]]; then cat "$DATA/$s.md"; fi; done
   } > "$f"
   say "results in $f"
 }
 
 main() {
   if [[ ${1:-} == inject ]]; then shift; inject "$@"; return; fi
-  if [[ ${1:-} == --list ]]; then for s in "${ALL[@]}"; do printf '%-30s %s\n' "$s" "$(describe "$s")"; done; return; fi
+  local all=("${ALL[@]}") flags=""
+  if [[ ${1:-} == --cluster ]]; then shift; CLUSTER=1 all=("${CLUSTER_ALL[@]}") flags=" --cluster"; fi
+  if [[ ${1:-} == --list ]]; then for s in "${all[@]}"; do printf '%-30s %s\n' "$s" "$(describe "$s")"; done; return; fi
   local scenarios=("$@") s failed=()
-  ((${#scenarios[@]})) || scenarios=("${ALL[@]}")
-  for s in "${scenarios[@]}"; do describe "$s" >/dev/null || die "unknown scenario $s (scripts/faults.sh --list)"; done
-  OUT="${FAULTS_OUT:-$ROOT/docs/faults}"; mkdir -p "$OUT/data"
+  ((${#scenarios[@]})) || scenarios=("${all[@]}")
+  for s in "${scenarios[@]}"; do describe "$s" >/dev/null || die "unknown scenario $s (scripts/faults.sh$flags --list)"; done
+  OUT="${FAULTS_OUT:-$ROOT/docs/faults}"; DATA="$OUT/data"; if ((CLUSTER)); then DATA="$OUT/data/cluster"; fi
+  mkdir -p "$DATA"
   SERVERS=$(mktemp -d /tmp/chat-faults-servers.XXXXXX)
   trap 'rm -rf "$SERVERS"' EXIT
-  COMMAND="scripts/faults.sh${*:+ $*}"
+  COMMAND="scripts/faults.sh$flags${*:+ $*}"
   build
   for s in "${scenarios[@]}"; do scenario "$s" || failed+=("$s"); done
   report

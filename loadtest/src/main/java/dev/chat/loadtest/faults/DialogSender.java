@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 /**
  * One dialog's client: sends sequentially (the next message only after the previous one's final answer), so the
  * order the gateway accepted them in is the order they must be stored in. A 503 or no answer is retried with the
- * same {@code client_id} after a pause, as a client following {@code Retry-After} would; 4xx is final.
+ * same {@code client_id} after a pause, as a client following {@code Retry-After} would; 4xx is final. With
+ * failover (several gateways), no answer at all (the gateway is gone) is retried at once on the next gateway, with
+ * the same {@code client_id}, and the sender stays there, as a client reconnecting elsewhere would.
  */
 final class DialogSender implements Runnable {
 
@@ -23,9 +25,16 @@ final class DialogSender implements Runnable {
     private final long startNanos;
     private final BooleanSupplier stop;
     private final List<Sent> sent = new ArrayList<>();
+    private final List<String> gateways;
+    private final List<Long> failovers = new ArrayList<>();
+    private int current;
 
-    DialogSender(ChatApi api, Pair pair, String run, double perSecond, long startNanos, BooleanSupplier stop) {
+    /** @param gateways the gateways to fail over to, the pair's own first; one: no failover */
+    DialogSender(ChatApi api, Pair pair, String run, double perSecond, long startNanos, BooleanSupplier stop,
+                 List<String> gateways) {
         this.api = api;
+        this.gateways = gateways;
+        this.current = Math.max(0, gateways.indexOf(pair.gateway()));
         this.pair = pair;
         this.run = run;
         this.intervalNanos = (long) (1e9 / perSecond);
@@ -54,9 +63,15 @@ final class DialogSender implements Runnable {
         int attempt = 0;
         while (attempt < ATTEMPTS) {
             attempt++;
-            reply = api.send(pair.gateway(), pair.tokenOf(seq), pair.friendOf(seq), text, clientId);
+            String gateway = gateways.size() > 1 ? gateways.get(current) : pair.gateway();
+            reply = api.send(gateway, pair.tokenOf(seq), pair.friendOf(seq), text, clientId);
             if (reply.ok() || (reply.status() != 503 && reply.status() != ChatApi.NO_ANSWER)) {
                 break;
+            }
+            if (reply.status() == ChatApi.NO_ANSWER && gateways.size() > 1) {
+                current = (current + 1) % gateways.size();
+                failovers.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                continue;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MS));
         }
@@ -68,5 +83,10 @@ final class DialogSender implements Runnable {
     /** Read after the thread ended. */
     List<Sent> sent() {
         return sent;
+    }
+
+    /** When (ms after the traffic started) this sender moved to another gateway; read after the thread ended. */
+    List<Long> failovers() {
+        return failovers;
     }
 }

@@ -42,7 +42,17 @@ final class FaultSchedule implements Runnable {
     private void exec(String what, String command) {
         timeline.add(what + ": " + command);
         try {
-            Process p = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+            Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+            // passed through; the command's own "faults: ..." lines (which part it hit, when it was gone) join the time line
+            try (java.io.BufferedReader out = p.inputReader()) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("faults: ")) {
+                        timeline.add(line.substring("faults: ".length()));
+                    } else {
+                        System.out.println(line);
+                    }
+                }
+            }
             int exit = p.waitFor();
             timeline.add(what + " done (exit " + exit + ")");
         } catch (IOException e) {

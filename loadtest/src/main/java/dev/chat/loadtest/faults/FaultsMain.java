@@ -35,7 +35,8 @@ public final class FaultsMain {
         List<DialogSender> senders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (Pair p : pairs) {
-            DialogSender s = new DialogSender(api, p, run, o.perSecond(), start, () -> System.nanoTime() >= stopAt);
+            DialogSender s = new DialogSender(api, p, run, o.perSecond(), start, () -> System.nanoTime() >= stopAt,
+                    o.failover() ? o.gateways() : List.of(p.gateway()));
             senders.add(s);
             threads.add(start("sender-" + p.index(), s));
         }
@@ -44,6 +45,11 @@ public final class FaultsMain {
             t.join();
         }
         timeline.add("traffic stopped; load average " + loadAverage());
+        List<Long> moved = senders.stream().flatMap(s -> s.failovers().stream()).sorted().toList();
+        if (!moved.isEmpty()) {
+            timeline.add(moved.size() + " sender failover(s) to another gateway, between " + moved.get(0) / 1000.0
+                    + " s and " + moved.get(moved.size() - 1) / 1000.0 + " s");
+        }
         schedule.join();
 
         Map<Integer, List<Sent>> sent = new HashMap<>();

@@ -31,10 +31,46 @@ record Result(FaultOptions options, String run, Counts counts, int missingDialog
     }
 
     String verdictLine() {
+        Outage w = outage();
         return "faults: " + options.name() + " " + verdict() + ": sent " + counts.sent() + ", accepted "
                 + counts.accepted() + ", rejected " + counts.rejectedTotal() + ", stored " + counts.stored() + ", lost "
                 + counts.lost() + ", duplicated " + counts.duplicated() + ", out of order " + counts.outOfOrder()
-                + ", rejected but stored " + counts.rejectedButStored();
+                + ", rejected but stored " + counts.rejectedButStored() + ", id mismatch " + counts.idMismatch()
+                + "; outage: longest gap " + w.longestGapMs() / 1000.0 + " s, refused for " + w.refusedSpanMs() / 1000.0 + " s";
+    }
+
+    /**
+     * The outage as the clients saw it. {@code longestGapMs}: the longest time one dialog's sender waited between two
+     * accepted answers (at 8 msg/s normally 125 ms; a send that hung, was retried or refused stretches it), with the
+     * dialog and when the gap began (ms after the traffic started). {@code refused*}: the first and the last refused
+     * send's final answer, and the span between them (0 when none was refused).
+     */
+    record Outage(long longestGapMs, int gapDialog, long gapFromMs, long refusedFirstMs, long refusedLastMs) {
+        long refusedSpanMs() {
+            return refusedFirstMs < 0 ? 0 : refusedLastMs - refusedFirstMs;
+        }
+    }
+
+    Outage outage() {
+        long gap = 0, from = -1, refusedFirst = -1, refusedLast = -1;
+        int dialog = -1;
+        for (List<Sent> list : sent.values()) {
+            long last = -1;
+            for (Sent s : list) {
+                if (!s.accepted()) {
+                    refusedFirst = refusedFirst < 0 ? s.atMillis() : Math.min(refusedFirst, s.atMillis());
+                    refusedLast = Math.max(refusedLast, s.atMillis());
+                    continue;
+                }
+                if (last >= 0 && s.atMillis() - last > gap) {
+                    gap = s.atMillis() - last;
+                    from = last;
+                    dialog = s.dialog();
+                }
+                last = s.atMillis();
+            }
+        }
+        return new Outage(gap, dialog, from, refusedFirst, refusedLast);
     }
 
     void write() throws IOException {
@@ -46,6 +82,15 @@ record Result(FaultOptions options, String run, Counts counts, int missingDialog
         json.put("passed", passed());
         json.put("counts", counts);
         json.put("missingDialogs", missingDialogs);
+        Outage w = outage();
+        Map<String, Object> outage = new LinkedHashMap<>();
+        outage.put("longestGapMs", w.longestGapMs());
+        outage.put("gapDialog", w.gapDialog());
+        outage.put("gapFromMs", w.gapFromMs());
+        outage.put("refusedFirstMs", w.refusedFirstMs());
+        outage.put("refusedLastMs", w.refusedLastMs());
+        outage.put("refusedSpanMs", w.refusedSpanMs());
+        json.put("outage", outage);
         json.put("options", Map.of("dialogs", options.dialogs(), "perSecond", options.perSecond(), "seconds",
                 options.seconds(), "gateways", options.gateways(), "readers", options.readers()));
         json.put("timeline", events);
@@ -80,6 +125,17 @@ record Result(FaultOptions options, String run, Counts counts, int missingDialog
         if (counts.lost() > 0) {
             md.append(" Lost messages were accepted between ").append(counts.lostFirstMs() / 1000.0).append(" s and ")
                     .append(counts.lostLastMs() / 1000.0).append(" s.");
+        }
+        Outage w = outage();
+        md.append("\n\nOutage as the senders saw it: the longest wait of one dialog between two accepted answers was ")
+                .append(w.longestGapMs() / 1000.0).append(" s (dialog ").append(w.gapDialog()).append(", from ")
+                .append(w.gapFromMs() / 1000.0).append(" s; the pace is ")
+                .append(Math.round(1000 / options.perSecond())).append(" ms); ");
+        if (w.refusedFirstMs() < 0) {
+            md.append("no send was refused.");
+        } else {
+            md.append("refused sends answered between ").append(w.refusedFirstMs() / 1000.0).append(" s and ")
+                    .append(w.refusedLastMs() / 1000.0).append(" s (").append(w.refusedSpanMs() / 1000.0).append(" s).");
         }
         md.append("\n\nAnswers per 5 s (accepted/refused): ").append(buckets()).append("\n\n");
         md.append("Time line (s after the traffic started):\n\n");
