@@ -246,15 +246,15 @@ report() { # every scenario with results in $DATA (the latest run of each) -> RE
     echo "How to read it, and what pass means: [README.md](README.md). Raw data: [$rel/]($rel/)."
     echo
     if ((CLUSTER)); then
-      echo "| scenario | verdict | outage: longest gap (s) | refused span (s) | sent | accepted | rejected | stored | missing | duplicated | out of order |"
-      echo "|---|---|---|---|---|---|---|---|---|---|---|"
+      echo "| scenario | verdict | outage: longest gap (s) | refused span (s) | sent | accepted | rejected | stored | missing | duplicated | out of order | id mismatch |"
+      echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
     else
       echo "| scenario | verdict | sent | accepted | rejected | stored | lost | duplicated | out of order |"
       echo "|---|---|---|---|---|---|---|---|---|"
     fi
     for s in "${list[@]}"; do
       if [[ ! -f $DATA/$s.json ]]; then
-        if ((CLUSTER)); then echo "| $s | not run yet | | | | | | | | | |"; else echo "| $s | not run yet | | | | | | | |"; fi
+        if ((CLUSTER)); then echo "| $s | not run yet | | | | | | | | | | |"; else echo "| $s | not run yet | | | | | | | |"; fi
         continue
       fi
       python3 - "$DATA/$s.json" "$s" "$CLUSTER" <<'EOF'
@@ -264,7 +264,7 @@ rej = sum(c["rejected"].values())
 if sys.argv[3] == "1":
     o = d.get("outage", {})
     gap = o.get("longestGapMs", 0) / 1000; span = o.get("refusedSpanMs", 0) / 1000
-    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {gap:.1f} | {span:.1f} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} |")
+    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {gap:.1f} | {span:.1f} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} | {c['idMismatch']} |")
 else:
     print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} |")
 EOF
