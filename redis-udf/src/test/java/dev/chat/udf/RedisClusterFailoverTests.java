@@ -127,7 +127,7 @@ class RedisClusterFailoverTests {
     private RedisChat connect(int replicaAcks) {
         // a short command timeout: a call to the dead primary fails in 2 s instead of Lettuce's 60
         RedisChat connected = RedisChat.connect(new RedisChatSettings(cluster.uri() + "?timeout=2s", ReadPreference.PRIMARY,
-                true, replicaAcks, Duration.ofMillis(500)));
+                true, replicaAcks, Duration.ofSeconds(1)));
         connected.loadFunctions();
         return connected;
     }

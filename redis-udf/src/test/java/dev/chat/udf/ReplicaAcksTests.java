@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicaAcksTests {
 
-    private static final Duration ACK_TIMEOUT = Duration.ofMillis(300);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
 
     private TestReplicatedRedis redis;
     private TestRedis.Server primary;
@@ -67,7 +67,7 @@ class ReplicaAcksTests {
 
             assertThatThrownBy(() -> store.writeMessage(message, null))
                     .isInstanceOf(ReplicaAckException.class).isInstanceOf(RedisException.class)
-                    .hasMessageContaining("0 of 1 replicas acknowledged within 300 ms");
+                    .hasMessageContaining("0 of 1 replicas acknowledged within 1000 ms");
             assertThat(messagesOn(primary, message.chatId())).isEqualTo(1);
 
             redis.resumeReplica();

@@ -42,7 +42,7 @@ class ReplicaAckTests {
         String servers = broker.getBrokersAsString();
         try (TestReplicatedRedis redis = TestReplicatedRedis.start();
              StandaloneWriter writer = StandaloneWriter.start(servers, redis.primary().uri() + "?timeout=5s",
-                "chat.kafka.concurrency=1", "chat.redis.replica-acks=1", "chat.redis.replica-ack-timeout=200ms");
+                "chat.kafka.concurrency=1", "chat.redis.replica-acks=1", "chat.redis.replica-ack-timeout=1s");
              KafkaProducer<String, byte[]> producer = TestClients.producer(servers);
              TopicProbe events = new TopicProbe(servers, "chat.message-events")) {
             UUID author = Commands.user();
