@@ -209,6 +209,7 @@ scenario() { # name -> runs it; returns the checker's status
       --gateways "$(urls gateway "$gateways" "$CHAT_GATEWAY_PORT")" --readers "$(urls reader "$readers" "$CHAT_READER_PORT")" \
       --dialogs "${FAULTS_DIALOGS:-16}" --rate "${FAULTS_RATE:-8}" --seconds "$seconds" --out "$DATA" \
       "${args[@]}" || rc=$?
+    store_lag "$name"
   else
     rc=1; say "$name: ./chat up failed:"; tail -n 20 "$CHAT_RUN_DIR/up.log"
   fi
@@ -219,6 +220,16 @@ scenario() { # name -> runs it; returns the checker's status
   say "$name took $((SECONDS - started)) s end to end"
   rm -rf "$CHAT_RUN_DIR"
   return $rc
+}
+
+# The store side of the outage, from the writer's events (accepted -> first WRITTEN), into the scenario's section.
+store_lag() {
+  local brokers="127.0.0.1:$CHAT_KAFKA_PORT" line
+  if ((CLUSTER)); then brokers+=",127.0.0.1:$((CHAT_KAFKA_PORT + 10)),127.0.0.1:$((CHAT_KAFKA_PORT + 20))"; fi
+  line=$(java -cp "loadtest/target/loadtest-$VERSION.jar:$(cat loadtest/target/runtime.classpath)" \
+           dev.chat.loadtest.collect.StoreLagMain --kafka "$brokers" 2>/dev/null) || line="store lag: not read"
+  say "$1 $line"
+  if [[ -f $DATA/$1.md ]]; then printf '\n%s (accepted at the gateway to its first WRITTEN event).\n' "${line^}" >> "$DATA/$1.md"; fi
 }
 
 report() { # every scenario with results in $DATA (the latest run of each) -> RESULTS.md or CLUSTER-RESULTS.md

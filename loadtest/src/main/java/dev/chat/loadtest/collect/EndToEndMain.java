@@ -90,7 +90,7 @@ public final class EndToEndMain {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer(String bootstrap) {
+    static KafkaConsumer<String, String> consumer(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "loadtest-e2e-" + UUID.randomUUID());
