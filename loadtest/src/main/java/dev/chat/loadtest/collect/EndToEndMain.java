@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.chat.loadtest.run.RunResults;
 import org.HdrHistogram.Histogram;
@@ -61,18 +62,7 @@ public final class EndToEndMain {
         Map<String, Window> windows = new LinkedHashMap<>();
         clock.windows().forEach(name -> windows.put(name, new Window()));
         windows.put("overall", new Window());
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(TOPIC).forEach(p -> partitions.add(new TopicPartition(TOPIC, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
-                    file(JSON.readTree(r.value()), clock, windows);
-                }
-            }
-        }
+        eachEvent(bootstrap, event -> file(event, clock, windows));
         return windows;
     }
 
@@ -90,7 +80,23 @@ public final class EndToEndMain {
         }
     }
 
-    static KafkaConsumer<String, String> consumer(String bootstrap) {
+    /** Every event of {@value #TOPIC} up to the end offsets found when it starts, in each partition's order. */
+    static void eachEvent(String bootstrap, Consumer<JsonNode> action) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(TOPIC).forEach(p -> partitions.add(new TopicPartition(TOPIC, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                    action.accept(JSON.readTree(r.value()));
+                }
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "loadtest-e2e-" + UUID.randomUUID());

@@ -1,17 +1,10 @@
 package dev.chat.loadtest.collect;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * After a fault run: how long the longest-waiting message took from the gateway's acceptance ({@code ts}) to its
@@ -23,9 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StoreLagMain {
 
-    private static final String TOPIC = "chat.message-events";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private StoreLagMain() {
     }
 
@@ -35,22 +25,12 @@ public final class StoreLagMain {
         }
         Set<String> seen = new HashSet<>();
         List<long[]> lags = new ArrayList<>(); // {lag ms, ts}
-        try (KafkaConsumer<String, String> consumer = EndToEndMain.consumer(args[1])) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(TOPIC).forEach(p -> partitions.add(new TopicPartition(TOPIC, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    if ("WRITTEN".equals(event.path("type").asString()) && seen.add(event.path("messageId").asString())) {
-                        long ts = event.path("ts").asLong();
-                        lags.add(new long[] {event.path("storedAt").asLong() - ts, ts});
-                    }
-                }
+        EndToEndMain.eachEvent(args[1], event -> {
+            if ("WRITTEN".equals(event.path("type").asString()) && seen.add(event.path("messageId").asString())) {
+                long ts = event.path("ts").asLong();
+                lags.add(new long[] {event.path("storedAt").asLong() - ts, ts});
             }
-        }
+        });
         lags.sort((a, b) -> Long.compare(a[0], b[0]));
         if (lags.isEmpty()) {
             System.out.println("store lag: no WRITTEN event");
