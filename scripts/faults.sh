@@ -76,23 +76,8 @@ restart() {
 # the part name of instance n: redis, redis2, ...
 part_name() { if (($2 == 1)); then echo "$1"; else echo "$1$2"; fi; }
 
-# One command to the Redis on port $1 in RESP over /dev/tcp (as ./chat's redis_cmd); prints a status, integer or bulk reply.
-redis_cmd() (
-  LC_ALL=C
-  local port=$1 arg request line body; shift
-  exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
-  request="*$#"$'\r\n'
-  for arg; do request+="\$${#arg}"$'\r\n'"$arg"$'\r\n'; done
-  printf '%s' "$request" >&3
-  IFS= read -r -t 5 line <&3 || exit 1
-  line=${line%$'\r'}
-  case $line in
-    [+:]*) printf '%s\n' "${line:1}" ;;
-    '$-1') ;;
-    '$'*) IFS= read -r -t 5 -N "${line:1}" body <&3 || exit 1; printf '%s' "$body" ;;
-    *) printf '%s\n' "${line#-}" >&2; exit 1 ;;
-  esac
-)
+# shellcheck source=redis-cmd.sh
+source "$ROOT/scripts/redis-cmd.sh"
 
 # The Redis node serving slot 0 now, from the CLUSTER NODES of the first node that answers (a failover moves it).
 redis_primary_of_slot0() {
