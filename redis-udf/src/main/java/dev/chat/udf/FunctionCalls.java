@@ -2,7 +2,6 @@ package dev.chat.udf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,14 +52,14 @@ final class FunctionCalls {
     /** {@link #call} of a function that writes: returns once the configured replicas have the write too. */
     <T> T write(ChatFunction function, ScriptOutputType type, String[] keys, String... args) {
         T reply = call(function, type, keys, args);
-        acks.confirm(Arrays.asList(keys));
+        acks.confirm(List.<String[]>of(keys));
         return reply;
     }
 
     /** {@link #callAll} of a function that writes, then one replica confirmation for the whole pipeline. */
     <T> List<T> writeAll(ChatFunction function, ScriptOutputType type, List<String[]> keys, List<String[]> args) {
         List<T> replies = callAll(function, type, keys, args);
-        acks.confirm(keys.stream().flatMap(Arrays::stream).toList());
+        acks.confirm(keys);
         return replies;
     }
 

@@ -1,6 +1,7 @@
 package dev.chat.udf;
 
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.List;
 
 import io.lettuce.core.RedisCommandExecutionException;
 
@@ -26,14 +27,18 @@ final class ReplicaAcks {
         this.timeoutMillis = settings.replicaAckTimeout().toMillis();
     }
 
-    /** Returns once enough replicas hold the writes of {@code keys}, else throws {@link ReplicaAckException}. */
-    void confirm(Collection<String> keys) {
+    /**
+     * Returns once enough replicas hold the writes of {@code keys} (the key lists of the write calls), else throws
+     * {@link ReplicaAckException}. Off ({@code replicaAcks} 0): returns at once, before looking at the keys.
+     */
+    void confirm(List<String[]> keys) {
         if (replicas == 0 || keys.isEmpty()) {
             return;
         }
         long acknowledged;
         try {
-            acknowledged = nodes.replicasAcknowledging(keys, replicas, timeoutMillis);
+            acknowledged = nodes.replicasAcknowledging(keys.stream().flatMap(Arrays::stream).toList(), replicas,
+                    timeoutMillis);
         } catch (RedisCommandExecutionException e) { // e.g. "WAIT cannot be used with replica instances"
             throw new ReplicaAckException(message("WAIT failed: " + e.getMessage()), e);
         }
