@@ -5,16 +5,21 @@
 --   messages:<dialog_id>                zset, member {"id","author_id","chat_id","message","ts"} JSON,
 --                                       score = creation time in epoch ms
 --   {messages:<dialog_id>}:requests     hash, "<author_id>:<client_id>" -> message id (client retries)
+--   {messages:<dialog_id>}:claims       hash, "<author_id>:<client_id>" -> "<message id> <digest>" (ids fixed
+--                                       by a gateway before the send goes on; gateways share them)
 -- Every key a function touches arrives in KEYS, and no function needs two hash slots unless the caller
 -- chose to pass two dialog keys (standalone Redis only). Signatures and examples: redis-udf/README.md.
 
-local VERSION = '1.1.0'
+local VERSION = '1.2.0'
 
 -- how long a client id is remembered after the last write to its dialog (ms), and how many are kept
 local REQUESTS_TTL_MS = 86400000
 local REQUESTS_MAX = 10000
 local MAX_LIMIT = 1000
 local MAX_CLIENT_ID = 200
+-- claims held at most per dialog (a full hash starts over, as the requests hash does), the longest digest
+local CLAIMS_MAX = 10000
+local MAX_DIGEST = 64
 -- same-millisecond runs up to this long are read whole, longer ones binary-searched (every member read
 -- costs its conversion into a Lua string, so a probe per step beats reading a long run)
 local RUN_SCAN = 4
@@ -38,6 +43,8 @@ local UUID = H:rep(8) .. '%-' .. H:rep(4) .. '%-' .. H:rep(4) .. '%-' .. H:rep(4
 local UUID_ONLY = '^' .. UUID .. '$'
 local DIALOG_KEY = '^dialog:(' .. UUID .. '):(' .. UUID .. ')$'
 local MESSAGES_KEY = '^messages:(' .. UUID .. ')$'
+local CLAIMS_KEY = '^{messages:' .. UUID .. '}:claims$'
+local CLIENT_KEY = '^' .. UUID .. ':'
 -- a member starts with {"id":"<36 chars>", so the id sits at these bytes of every member
 local ID_FROM, ID_TO = 8, 43
 
@@ -354,6 +361,40 @@ local function chat_version(keys, args)
   return VERSION
 end
 
+-- ---------------------------------------------------------------- client id claims
+
+-- The first claim of a client key holds until the hash expires (ttl after the dialog's last claim) or starts
+-- over; later claims get it back. One key, so atomic on a cluster too.
+local function claim_client_id(keys, args)
+  expect_counts(keys, args, 1, 1, 4, 4)
+  local key = keys[1]
+  local client_key, id, digest, ttl = args[1], args[2], args[3], args[4]
+  if not key:match(CLAIMS_KEY) then
+    bad('key must be {messages:<dialog_id>}:claims, was "' .. key .. '"')
+  end
+  if not client_key:match(CLIENT_KEY) or #client_key == 37 or #client_key > 37 + MAX_CLIENT_ID then
+    bad('client key must be <author_id>:<client_id> (client id 1..' .. MAX_CLIENT_ID .. ' bytes)')
+  end
+  uuid(id, 'message id')
+  if #digest == 0 or #digest > MAX_DIGEST or digest:match('[^%w]') then
+    bad('digest must be 1..' .. MAX_DIGEST .. ' letters or digits, was "' .. digest .. '"')
+  end
+  millis(ttl, 'ttl')
+  if ttl == '0' then
+    bad('ttl must be at least 1 ms')
+  end
+  local earlier = redis.call('HGET', key, client_key)
+  if earlier then
+    return { earlier:sub(1, 36), earlier:sub(38) }
+  end
+  if redis.call('HLEN', key) >= CLAIMS_MAX then
+    redis.call('DEL', key)
+  end
+  redis.call('HSET', key, client_key, id .. ' ' .. digest)
+  redis.call('PEXPIRE', key, ttl)
+  return { id, digest }
+end
+
 -- ---------------------------------------------------------------- registration
 
 redis.register_function {
@@ -376,6 +417,11 @@ redis.register_function {
   callback = guarded('show_messages', 'KEYS messages:<dialog_id> ARGV older|newer limit [cursor_ts cursor_id]',
       show_messages),
   flags = { 'no-writes' },
+}
+redis.register_function {
+  function_name = 'claim_client_id',
+  callback = guarded('claim_client_id', 'KEYS {messages:<dialog_id>}:claims '
+      .. 'ARGV <author_id>:<client_id> message_id digest ttl_ms', claim_client_id),
 }
 redis.register_function {
   function_name = 'chat_version',

@@ -6,6 +6,7 @@ enum ChatFunction {
     GET_DIALOG("get_dialog"),
     WRITE_MESSAGE("write_message"),
     SHOW_MESSAGES("show_messages"),
+    CLAIM_CLIENT_ID("claim_client_id"),
     CHAT_VERSION("chat_version");
 
     private final String redisName;

@@ -1,11 +1,13 @@
 package dev.chat.udf;
 
+import static dev.chat.udf.ChatFunction.CLAIM_CLIENT_ID;
 import static dev.chat.udf.ChatFunction.GET_DIALOG;
 import static dev.chat.udf.ChatFunction.MAKE_DIALOG;
 import static dev.chat.udf.ChatFunction.SHOW_MESSAGES;
 import static dev.chat.udf.ChatFunction.WRITE_MESSAGE;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.chat.common.dialog.ChatMessage;
+import dev.chat.common.dialog.ClientIdClaim;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
@@ -105,6 +108,20 @@ public final class RedisDialogStore implements DialogStore {
         }
         List<List<Object>> replies = calls.writeAll(WRITE_MESSAGE, ScriptOutputType.MULTI, keys, args);
         return replies.stream().map(Replies::outcome).toList();
+    }
+
+    /** FCALL without waiting for replicas: a claim lost in a failover costs a retry its id, never a message. */
+    @Override
+    public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,
+                                       Duration ttl) {
+        checkClientId(clientId);
+        if (ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
+        }
+        List<String> reply = calls.call(CLAIM_CLIENT_ID, ScriptOutputType.MULTI, keys(RedisKeys.claims(dialogId)),
+                RedisKeys.requestField(authorId, clientId), claim.messageId().toString(), claim.digest(),
+                Long.toString(ttl.toMillis()));
+        return new ClientIdClaim(UUID.fromString(reply.get(0)), reply.get(1));
     }
 
     @Override

@@ -30,6 +30,14 @@ public final class RedisKeys {
         return "{" + messages(dialogId) + "}:requests";
     }
 
+    /**
+     * The hash of a dialog's client id claims ({@code claim_client_id}), in the slot of its messages key like
+     * {@link #requests}; its fields are {@link #requestField}s.
+     */
+    public static String claims(UUID dialogId) {
+        return "{" + messages(dialogId) + "}:claims";
+    }
+
     /** The field of {@link #requests} for one sender's request id: dedupe is per author and dialog. */
     public static String requestField(UUID authorId, String clientId) {
         return authorId + ":" + clientId;

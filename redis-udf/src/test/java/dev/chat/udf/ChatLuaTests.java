@@ -37,7 +37,7 @@ class ChatLuaTests {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> functions = (List<Map<String, Object>>) library.get("functions");
 
-        assertThat(functions).hasSize(5);
+        assertThat(functions).hasSize(6);
         for (Map<String, Object> f : functions) {
             boolean read = List.of("get_dialog", "show_messages", "chat_version").contains(f.get("name"));
             assertThat((List<?>) f.get("flags")).as("%s", f.get("name"))
@@ -66,6 +66,26 @@ class ChatLuaTests {
                 "older", "10", "123"))).contains("a cursor is two arguments");
         assertThat(error(() -> redis.fcallReadOnly("chat_version", ScriptOutputType.VALUE, new String[] {messages})))
                 .startsWith("BADARG chat.chat_version: wrong number");
+    }
+
+    @Test
+    void claimClientIdNamesTheKeyClientKeyDigestOrTtlItRefuses() {
+        String claims = "{" + messages + "}:claims";
+        String id = "0190a0b0-2000-7000-8000-000000000005";
+        assertThat(claimError(messages, user + ":c", id, "ab12", "1000")).contains("key must be {messages:<dialog_id>}:claims");
+        assertThat(claimError(claims, "c", id, "ab12", "1000")).contains("client key must be <author_id>:<client_id>");
+        assertThat(claimError(claims, user + ":", id, "ab12", "1000")).contains("client key must be");
+        assertThat(claimError(claims, user + ":c", "x", "ab12", "1000")).contains("message id must be a lower-case UUID");
+        assertThat(claimError(claims, user + ":c", id, "a b", "1000")).contains("digest must be 1..64 letters or digits");
+        assertThat(claimError(claims, user + ":c", id, "ab12", "0")).contains("ttl must be at least 1 ms");
+        assertThat(redis.exists(claims)).isZero();
+    }
+
+    private String claimError(String key, String clientKey, String id, String digest, String ttl) {
+        String error = error(() -> redis.fcall("claim_client_id", ScriptOutputType.MULTI, new String[] {key},
+                clientKey, id, digest, ttl));
+        assertThat(error).startsWith("BADARG chat.claim_client_id: ");
+        return error;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.chat.sqlstore;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.chat.common.dialog.ChatMessage;
+import dev.chat.common.dialog.ClientIdClaim;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
@@ -65,10 +67,12 @@ public final class PostgresDialogStore implements DialogStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final ClientIdClaims claims;
 
     public PostgresDialogStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.claims = new ClientIdClaims(jdbc);
     }
 
     /**
@@ -149,6 +153,14 @@ public final class PostgresDialogStore implements DialogStore {
      * One SELECT walking the index {@code (dialog_id, ts, id)} from the cursor (or the dialog's newest or
      * oldest end), reading {@code limit + 1} entries to tell {@code hasMore}: one round trip.
      */
+    /** One statement (see {@link ClientIdClaims}); the claim's expiry is the database's clock. */
+    @Override
+    public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,
+                                       Duration ttl) {
+        checkClientId(clientId);
+        return claims.claim(dialogId, authorId, clientId, claim, ttl);
+    }
+
     @Override
     public MessagePage showMessages(UUID dialogId, PageRequest request) {
         List<ChatMessage> rows = page(dialogId, request, (rs, row) -> message(rs, dialogId));
@@ -206,11 +218,15 @@ public final class PostgresDialogStore implements DialogStore {
             throw new IllegalArgumentException("sql-store: ts must be epoch milliseconds 0.." + MAX_TS + ", was " + message.ts());
         }
         if (clientId != null) {
-            int bytes = clientId.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes < 1 || bytes > MAX_CLIENT_ID_BYTES) {
-                throw new IllegalArgumentException("sql-store: client id must be 1.." + MAX_CLIENT_ID_BYTES
-                        + " bytes, was " + bytes);
-            }
+            checkClientId(clientId);
+        }
+    }
+
+    private static void checkClientId(String clientId) {
+        int bytes = clientId.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < 1 || bytes > MAX_CLIENT_ID_BYTES) {
+            throw new IllegalArgumentException("sql-store: client id must be 1.." + MAX_CLIENT_ID_BYTES
+                    + " bytes, was " + bytes);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.chat.writer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.dialog.ChatMessage;
+import dev.chat.common.dialog.ClientIdClaim;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
@@ -97,5 +99,12 @@ public final class InMemoryDialogStore implements DialogStore {
 
     public void failNextWrite(RuntimeException failure) {
         nextWriteFailure = failure;
+    }
+
+    /** Only gateways claim client ids; this service never does. */
+    @Override
+    public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,
+                                       Duration ttl) {
+        throw new UnsupportedOperationException("not used here");
     }
 }

@@ -1,5 +1,6 @@
 package dev.chat.common.dialog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,22 @@ public interface DialogStore {
         }
         return outcomes;
     }
+
+    /**
+     * Fixes which message id (author, {@code clientId}) stands for in the dialog before the message is sent on to
+     * be written, so that a sender retrying through another gateway gets the same id back: the first claim holds
+     * for {@code ttl}, and every claim of the same (dialog, author, client id) meanwhile returns it unchanged
+     * (atomically: of concurrent claims exactly one wins). After {@code ttl} a claim may be replaced by a new one.
+     *
+     * <p>A claim only names an id; it stores no message, and {@link #writeMessage} does not read it. Claims are not
+     * replicated synchronously, so a failover can forget one (a retry after it gets a new id; the client id
+     * still keeps the message single when it is written). Not read-only: goes to the primary.
+     *
+     * @param claim the caller's own claim: a new message id and the digest of its text
+     * @return the claim that holds now: {@code claim} when it was the first, else the earlier one
+     * @throws IllegalArgumentException for a client id {@link #writeMessage} would refuse, or a ttl under 1 ms
+     */
+    ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim, Duration ttl);
 
     /** A page of the dialog's messages. Read-only. An unknown dialog id gives an empty page. */
     MessagePage showMessages(UUID dialogId, PageRequest request);

@@ -4,43 +4,60 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.SendMessageCommand;
+import dev.chat.common.dialog.ClientIdClaim;
+import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.id.MessageIds;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes a send with a {@code client_id} idempotent on this gateway: per (author, client_id) the first request
- * fixes the command (message id, ts) and every later or concurrent request with the same pair waits for that
- * command's one publication and answers the same. If a publication fails, the next request publishes the SAME
- * command again (same message id), so a publication that did reach Kafka despite the error stays one message.
+ * Makes a send with a {@code client_id} idempotent across gateways: per (author, client_id) the first request fixes
+ * the command (message id, ts) and every later or concurrent request with the same pair waits for that command's one
+ * publication and answers the same. If a publication fails, the next request publishes the SAME command again (same
+ * message id), so a publication that did reach Kafka despite the error stays one message.
  *
- * <p>Bounded and TTL'd: an answer is remembered for {@code chat.messages.client-id-ttl} after the first request.
- * A retry that lands on another gateway instance, or after the entry expired or was evicted, gets a new message
- * id; the writer's {@code write_message} still stores one message per (dialog, author, client_id) and drops the
- * retry, but that client is then told an id that is not the stored one (the residual window).
+ * <p>Two levels: a bounded, TTL'd local cache ({@code chat.messages.client-id-ttl}) holds the command and its
+ * publication; on a miss the id is claimed in the dialog store ({@link DialogStore#claimClientId}), which every
+ * gateway shares, so a retry that lands on another gateway after this one died gets this one's id and publishes the
+ * same command again (the writer stores it once). When the store cannot be reached the claim stays local
+ * ({@code chat.gateway.client-id-claims{outcome=local}}): the send still goes through, and only a retry through
+ * another gateway in that window could be told another id than the stored one (the writer still stores one message
+ * per (dialog, author, client_id)).
  *
  * <p>Thread-safe.
  */
 final class ClientIdRegistry {
 
+    private static final Logger log = LoggerFactory.getLogger(ClientIdRegistry.class);
+
     private record Key(UUID authorId, String clientId) {
     }
 
-    /** One (author, client_id): its command and its current publication attempt. */
+    /** One (author, client_id): its command, the digest of the text it was claimed for, its current publication. */
     static final class Entry {
         private final SendMessageCommand command;
+        private final String digest;
         private CompletableFuture<?> publication; // guarded by this
 
-        Entry(SendMessageCommand command) {
+        Entry(SendMessageCommand command, String digest) {
             this.command = command;
+            this.digest = digest;
         }
 
         SendMessageCommand command() {
             return command;
+        }
+
+        String digest() {
+            return digest;
         }
 
         /** The publication in flight or done; a new one when there is none yet or the last one failed. */
@@ -53,12 +70,26 @@ final class ClientIdRegistry {
     }
 
     private final Cache<Key, Entry> entries;
+    private final DialogStore store;
+    private final MessageProperties properties;
+    private final Counter shared;
+    private final Counter local;
 
-    ClientIdRegistry(MessageProperties properties) {
+    ClientIdRegistry(MessageProperties properties, DialogStore store, MeterRegistry meters) {
         this.entries = Caffeine.newBuilder()
                 .expireAfterWrite(properties.clientIdTtl())
                 .maximumSize(properties.clientIdMaxEntries())
                 .build();
+        this.store = store;
+        this.properties = properties;
+        this.shared = counter(meters, "shared");
+        this.local = counter(meters, "local");
+    }
+
+    private static Counter counter(MeterRegistry meters, String outcome) {
+        return Counter.builder("chat.gateway.client-id-claims").tag("outcome", outcome)
+                .description("client ids claimed in the dialog store (shared) or only here, the store failing (local)")
+                .register(meters);
     }
 
     /**
@@ -69,9 +100,10 @@ final class ClientIdRegistry {
      *         used for another text or dialog (nothing is published), 503 when Kafka does not acknowledge
      */
     MessageAccepted accept(SendMessageCommand candidate, CommandPublisher publisher) {
-        Entry entry = entry(candidate.authorId(), candidate.clientId(), () -> candidate);
+        Entry entry = entry(candidate);
         SendMessageCommand fixed = entry.command();
-        if (!fixed.dialogId().equals(candidate.dialogId()) || !fixed.text().equals(candidate.text())) {
+        boolean sameText = entry.digest().equals(ClientIdClaim.digestOf(candidate.text()));
+        if (!fixed.dialogId().equals(candidate.dialogId()) || !sameText) {
             throw ProblemType.CLIENT_ID_CONFLICT.exception("client_id '"
                     + candidate.clientId() + "' was already used for message " + fixed.messageId()
                     + " with another text or dialog; use a new client_id per message");
@@ -80,8 +112,39 @@ final class ClientIdRegistry {
         return MessageAccepted.of(fixed);
     }
 
-    /** The entry of (author, clientId), created atomically from {@code command} on first use. */
-    Entry entry(UUID authorId, String clientId, Supplier<SendMessageCommand> command) {
-        return entries.get(new Key(authorId, clientId), key -> new Entry(command.get()));
+    /**
+     * The entry of {@code candidate}'s (author, client_id), claimed in the store on first use here. Not inside the
+     * cache's atomic compute, which would hold other keys while the store answers: two concurrent first requests
+     * both claim, the store gives both the same winner, and the entry that stays equals the one that lost the race.
+     */
+    Entry entry(SendMessageCommand candidate) {
+        Key key = new Key(candidate.authorId(), candidate.clientId());
+        Entry known = entries.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        Entry claimed = claimed(candidate, ClientIdClaim.digestOf(candidate.text()));
+        Entry raced = entries.asMap().putIfAbsent(key, claimed);
+        return raced == null ? claimed : raced;
+    }
+
+    /** The candidate with the id the store says the client id stands for; the candidate itself without the store. */
+    private Entry claimed(SendMessageCommand candidate, String digest) {
+        ClientIdClaim held;
+        try {
+            held = store.claimClientId(candidate.dialogId(), candidate.authorId(), candidate.clientId(),
+                    new ClientIdClaim(candidate.messageId(), digest), properties.clientIdTtl());
+        } catch (RuntimeException e) {
+            local.increment();
+            log.debug("client_id claim kept local, the dialog store failed: {}", e.toString());
+            return new Entry(candidate, digest);
+        }
+        shared.increment();
+        if (held.messageId().equals(candidate.messageId())) {
+            return new Entry(candidate, digest);
+        }
+        UUID id = held.messageId();
+        return new Entry(new SendMessageCommand(id, candidate.dialogId(), candidate.authorId(), candidate.recipientId(),
+                candidate.text(), MessageIds.millisOf(id), candidate.clientId()), held.digest());
     }
 }

@@ -6,10 +6,12 @@ import java.util.UUID;
 import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.Dialog;
+import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.id.MessageIds;
 import dev.chat.gateway.dialog.DialogService;
 import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.stereotype.Service;
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *       {@link org.springframework.validation.method.MethodValidationException}, a 400 {@code validation} over HTTP
  *       and an {@code error} frame of that type over WebSocket), so both transports accept exactly the same input.</li>
  *   <li><b>Budget:</b> the author's send budget ({@link SendRateLimiter}) is shared by both transports.</li>
- *   <li><b>Idempotency:</b> per (author, client_id) on this gateway, shared by both ({@link ClientIdRegistry}).</li>
+ *   <li><b>Idempotency:</b> per (author, client_id), shared by both and by every gateway ({@link ClientIdRegistry}).</li>
  *   <li><b>Acknowledgement:</b> answers only once Kafka has acknowledged the command; never "accepted" for a message
  *       Kafka did not take, and publishes nothing for a refused one.</li>
  * </ul>
@@ -43,10 +45,11 @@ public class MessageService {
     private final SendRateLimiter limiter;
     private final MessageProperties properties;
 
-    MessageService(DialogService dialogs, CommandPublisher publisher, MessageProperties properties) {
+    MessageService(DialogService dialogs, CommandPublisher publisher, MessageProperties properties, DialogStore store,
+                   MeterRegistry meters) {
         this.dialogs = dialogs;
         this.publisher = publisher;
-        this.clientIds = new ClientIdRegistry(properties);
+        this.clientIds = new ClientIdRegistry(properties, store, meters);
         this.limiter = new SendRateLimiter(properties.sendRate(), properties.sendBurst(), System::nanoTime);
         this.properties = properties;
     }

@@ -3,6 +3,7 @@ package dev.chat.gateway.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
+import dev.chat.common.dialog.ClientIdClaim;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.id.MessageIds;
@@ -204,6 +206,35 @@ class MessageApiTests extends GatewayIntegrationTest {
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.problemType()).isEqualTo("client-id-conflict");
+    }
+
+    @Test
+    void aRetryOfASendAnotherGatewayClaimedIsAnsweredWithThatGatewaysIdAndPublishedUnderIt() {
+        UUID dialogId = createDialog();
+        UUID claimedId = new MessageIds().next();
+        // what the first gateway did before it died: claim the client id, maybe publish, never answer
+        store.claimClientId(dialogId, me.id(), "moved-1", ClientIdClaim.of(claimedId, "sent twice"),
+                Duration.ofMinutes(10));
+
+        Reply retry = send(me, friend.id(), Map.of("text", "sent twice", "client_id", "moved-1"));
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().get("id").asString()).isEqualTo(claimedId.toString());
+        assertThat(retry.json().get("ts").asLong()).isEqualTo(MessageIds.millisOf(claimedId));
+        assertThat(publishedWithClientId("moved-1")).extracting(SendMessageCommand::messageId).containsExactly(claimedId);
+    }
+
+    @Test
+    void anotherTextUnderAClientIdAnotherGatewayClaimedIsAConflictProblem() {
+        UUID dialogId = createDialog();
+        store.claimClientId(dialogId, me.id(), "moved-2", ClientIdClaim.of(new MessageIds().next(), "first"),
+                Duration.ofMinutes(10));
+
+        Reply reply = send(me, friend.id(), Map.of("text", "second", "client_id", "moved-2"));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.problemType()).isEqualTo("client-id-conflict");
+        assertThat(publishedWithClientId("moved-2")).isEmpty();
     }
 
     @Test

@@ -65,7 +65,7 @@ class DialogTablesFirstTests {
         assertThat(found.json().get("id").asString()).isEqualTo(dialog.toString());
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(versions("flyway_schema_history")).containsExactly("0", "1");
-        assertThat(versions(DialogSchema.HISTORY_TABLE)).containsExactly("1");
+        assertThat(versions(DialogSchema.HISTORY_TABLE)).startsWith("1", "2").doesNotContain("0");
     }
 
     private static String migratedDialogDatabase() {

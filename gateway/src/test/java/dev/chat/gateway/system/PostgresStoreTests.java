@@ -81,7 +81,7 @@ class PostgresStoreTests {
         assertThat(found.json().get("id").asString()).isEqualTo(dialog.toString());
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(versions("flyway_schema_history")).containsExactly("1");
-        assertThat(versions(DialogSchema.HISTORY_TABLE)).containsExactly("0", "1");
+        assertThat(versions(DialogSchema.HISTORY_TABLE)).startsWith("0", "1", "2");
     }
 
     private static void migrateDialogTablesAsTheWriterDoes() {

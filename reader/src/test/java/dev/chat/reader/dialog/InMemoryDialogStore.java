@@ -1,5 +1,6 @@
 package dev.chat.reader.dialog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.chat.common.dialog.ChatMessage;
+import dev.chat.common.dialog.ClientIdClaim;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
@@ -85,5 +87,12 @@ final class InMemoryDialogStore implements DialogStore {
     private static ChatMessage probe(PageRequest request) {
         UUID nobody = new UUID(0, 0);
         return new ChatMessage(request.cursor().id(), nobody, nobody, "", request.cursor().ts());
+    }
+
+    /** Only gateways claim client ids; this service never does. */
+    @Override
+    public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,
+                                       Duration ttl) {
+        throw new UnsupportedOperationException("not used here");
     }
 }

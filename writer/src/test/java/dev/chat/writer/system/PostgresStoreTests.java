@@ -126,7 +126,7 @@ class PostgresStoreTests {
                 "chat.store=postgres", "spring.datasource.url=" + database)) {
             List<String> history = jdbc(database).sql("SELECT version FROM " + DialogSchema.HISTORY_TABLE
                     + " ORDER BY installed_rank").query(String.class).list();
-            assertThat(history).containsExactly("0", "1");
+            assertThat(history).startsWith("0", "1", "2");
             assertThat(jdbc(database).sql("SELECT count(*) FROM users").query(Long.class).single()).isZero();
         }
     }
