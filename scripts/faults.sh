@@ -36,13 +36,13 @@ describe() {
   esac
 }
 
-# On the replicated system (./chat up --cluster: 3 Kafka brokers, a Redis Cluster of 3 primaries with a replica each,
+# On the replicated system (./chat up --cluster: 3 Kafka brokers, a Redis Cluster of 3 primaries with two replicas each,
 # 2 gateways, writers and readers; the writer confirms each batch on a Redis replica before it commits).
 describe_cluster() {
   case $1 in
     writer-kill) echo "On the cluster (\`./chat up --cluster\`), \`writer\` (one of two) is killed with SIGKILL mid-stream, then started again: its partitions move to writer2 and back." ;;
     kafka-broker-kill) echo "On the cluster, the broker leading most partitions of \`chat.message-commands\` is killed with SIGKILL mid-stream and started again 10 s later (3 replicas, min.insync.replicas=2)." ;;
-    redis-primary-kill) echo "On the cluster, the Redis primary of slot 0 is killed with SIGKILL mid-stream (its replica takes over after the 2 s node timeout) and started again 5 s later, rejoining as a replica; until then the new primary has no replica to confirm writes on, so the writer retries the batches of its slots." ;;
+    redis-primary-kill) echo "On the cluster, the Redis primary of slot 0 is killed with SIGKILL mid-stream (one of its two replicas takes over after the 2 s node timeout, the other follows it and confirms its writes) and started again 15 s later, rejoining as a replica: writes of its slots must flow again before that." ;;
     gateway-kill) echo "On the cluster, \`gateway\` (one of two) is killed with SIGKILL mid-stream and started again; the senders use both gateways, and one that gets no answer retries on the other with the same \`client_id\` and stays there." ;;
     postgres-stop) echo "On the cluster, PostgreSQL is stopped mid-stream (\`pg_ctl stop -m fast\`) and started again 15 s later; meanwhile login and dialog creation are probed twice a second." ;;
     *) return 1 ;;
@@ -82,7 +82,7 @@ source "$ROOT/scripts/redis-cmd.sh"
 # The Redis node serving slot 0 now, from the CLUSTER NODES of the first node that answers (a failover moves it).
 redis_primary_of_slot0() {
   local base=${CHAT_REDIS_CLUSTER_PORT:-7000} n view="" port
-  for ((n = 0; n < 6; n++)); do if view=$(redis_cmd $((base + n)) CLUSTER NODES 2>/dev/null); then break; fi; done
+  for ((n = 0; n < 9; n++)); do if view=$(redis_cmd $((base + n)) CLUSTER NODES 2>/dev/null); then break; fi; done
   [[ -n $view ]] || die "no Redis node answers CLUSTER NODES"
   port=$(awk '$3 ~ /master/ && $3 !~ /fail/ {
                 for (i = 9; i <= NF; i++) if ($i == "0" || $i ~ /^0-/) { split($2, a, /[:@]/); print a[2]; exit } }' <<< "$view")
@@ -112,10 +112,10 @@ inject() {
       local part; part=$(kafka_busiest_leader)
       say "$part leads most partitions of chat.message-commands"
       signal KILL "$part"; sleep "${2:-10}"; restart ;;
-    kill-redis-primary) # the primary of slot 0, started again ${2:-5} s after it is gone: it rejoins as a replica
+    kill-redis-primary) # the primary of slot 0, started again ${2:-15} s after it is gone: it rejoins as a replica
       local part; part=$(redis_primary_of_slot0)
       say "$part is the primary of slot 0"
-      signal KILL "$part"; sleep "${2:-5}"; restart
+      signal KILL "$part"; sleep "${2:-15}"; restart
       say "slot 0 now on $(redis_primary_of_slot0)" ;;
     postgres-stop)
       local as=(); [[ $(id -u) == 0 ]] && as=(runuser -u nobody --)
@@ -152,7 +152,7 @@ scenario() { # name -> runs it; returns the checker's status
     case $name in
       writer-kill) args+=(--fault "$me kill writer") ;;
       kafka-broker-kill) args+=(--fault "$me kill-kafka-leader 10") ;;
-      redis-primary-kill) args+=(--fault "$me kill-redis-primary 5") ;;
+      redis-primary-kill) args+=(--fault "$me kill-redis-primary 15") ;;
       gateway-kill) args+=(--fault "$me kill gateway") ;;
       postgres-stop) args+=(--fault "$me postgres-stop" --recover-at 25 --recover "$me start" --probe-outage) ;;
     esac
@@ -234,7 +234,7 @@ report() { # every scenario with results in $DATA (the latest run of each) -> RE
     echo "about speed; the counts are the point."
     if ((CLUSTER)); then
       echo "The system is \`./chat up --cluster\`: 3 KRaft brokers (3 replicas, min.insync.replicas=2), a Redis Cluster of"
-      echo "3 primaries with a replica each (node timeout 2 s), 2 gateways, 2 writers, 2 readers; the writer confirms every"
+      echo "3 primaries with two replicas each (node timeout 2 s), 2 gateways, 2 writers, 2 readers; the writer confirms every"
       echo "batch on a Redis replica (CHAT_REDIS_REPLICA_ACKS=1). Outage: the longest wait of one dialog's sender between"
       echo "two accepted answers (the pace is 125 ms at 8 msg/s), and the span of refused sends (first to last refused answer)."
       echo "Missing: accepted, not stored (\"lost\" in the sections)."
