@@ -148,7 +148,7 @@ scenario() { # name -> runs it; returns the checker's status
   local me="$ROOT/scripts/faults.sh inject"
   if ((CLUSTER)); then
     # every service twice; a sender whose gateway gives no answer moves to the other one
-    gateways=2 writers=2 readers=2 up=(--cluster --store redis); args+=(--failover)
+    gateways=2 writers=2 readers=2 up=(--cluster --store redis); args+=(--failover --watch)
     case $name in
       writer-kill) args+=(--fault "$me kill writer") ;;
       kafka-broker-kill) args+=(--fault "$me kill-kafka-leader 10") ;;
@@ -170,7 +170,7 @@ scenario() { # name -> runs it; returns the checker's status
   export CHAT_RUN_DIR; CHAT_RUN_DIR=$(mktemp -d /tmp/chat-faults.XXXXXX)
   if ((CLUSTER)); then
     # apart from the small system's ports (and below the ephemeral range): brokers 21092/21093 +10 +20, Redis nodes
-    # 21700-21705 (bus ports +10000), Postgres 21432, gateways 22080/22090, readers 22081/22091, writers 22082/22092
+    # 21700-21708 (bus ports +10000), Postgres 21432, gateways 22080/22090, readers 22081/22091, writers 22082/22092
     export CHAT_KAFKA_PORT=21092 CHAT_KAFKA_CONTROLLER_PORT=21093 CHAT_REDIS_PORT=21379 CHAT_REDIS_CLUSTER_PORT=21700 \
            CHAT_PG_PORT=21432 CHAT_GATEWAY_PORT=22080 CHAT_READER_PORT=22081 CHAT_WRITER_PORT=22082
   else
@@ -214,6 +214,7 @@ store_lag() {
   line=$(java -cp "loadtest/target/loadtest-$VERSION.jar:$(cat loadtest/target/runtime.classpath)" \
            dev.chat.loadtest.collect.StoreLagMain --kafka "$brokers" 2>/dev/null) || line="store lag: not read"
   say "$1 $line"
+  printf '%s\n' "$line" > "$DATA/$1.storelag"
   if [[ -f $DATA/$1.md ]]; then printf '\n%s (accepted at the gateway to its first WRITTEN event).\n' "${line^}" >> "$DATA/$1.md"; fi
 }
 
@@ -237,30 +238,37 @@ report() { # every scenario with results in $DATA (the latest run of each) -> RE
       echo "3 primaries with two replicas each (node timeout 2 s), 2 gateways, 2 writers, 2 readers; the writer confirms every"
       echo "batch on a Redis replica (CHAT_REDIS_REPLICA_ACKS=1). Outage: the longest wait of one dialog's sender between"
       echo "two accepted answers (the pace is 125 ms at 8 msg/s), and the span of refused sends (first to last refused answer)."
+      echo "Store lag: the longest time from a message's acceptance to its first WRITTEN event (writes flowing again)."
+      echo "WebSocket clients: each dialog's second user listens on a socket to the dialog's gateway; one that loses it"
+      echo "reconnects to the next gateway, then catches up with \`?after=<newer>\`; unseen: stored messages it never got."
       echo "Missing: accepted, not stored (\"lost\" in the sections)."
     fi
     echo "How to read it, and what pass means: [README.md](README.md). Raw data: [$rel/]($rel/)."
     echo
     if ((CLUSTER)); then
-      echo "| scenario | verdict | outage: longest gap (s) | refused span (s) | sent | accepted | rejected | stored | missing | duplicated | out of order | id mismatch |"
-      echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+      echo "| scenario | verdict | outage: longest gap (s) | refused span (s) | store lag max (s) | WebSocket clients: lost / longest back and caught up (s) / unseen | sent | accepted | rejected | stored | missing | duplicated | out of order | id mismatch |"
+      echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     else
       echo "| scenario | verdict | sent | accepted | rejected | stored | lost | duplicated | out of order |"
       echo "|---|---|---|---|---|---|---|---|---|"
     fi
     for s in "${list[@]}"; do
       if [[ ! -f $DATA/$s.json ]]; then
-        if ((CLUSTER)); then echo "| $s | not run yet | | | | | | | | | | |"; else echo "| $s | not run yet | | | | | | | |"; fi
+        if ((CLUSTER)); then echo "| $s | not run yet | | | | | | | | | | | | |"; else echo "| $s | not run yet | | | | | | | |"; fi
         continue
       fi
-      python3 - "$DATA/$s.json" "$s" "$CLUSTER" <<'EOF'
-import json, sys
+      python3 - "$DATA/$s.json" "$s" "$CLUSTER" "$DATA/$s.storelag" <<'EOF'
+import json, os, re, sys
 d = json.load(open(sys.argv[1])); c = d["counts"]
 rej = sum(c["rejected"].values())
 if sys.argv[3] == "1":
     o = d.get("outage", {})
     gap = o.get("longestGapMs", 0) / 1000; span = o.get("refusedSpanMs", 0) / 1000
-    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {gap:.1f} | {span:.1f} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} | {c['idMismatch']} |")
+    lag = re.search(r"max (\d+) ms", open(sys.argv[4]).read()) if os.path.exists(sys.argv[4]) else None
+    lag = f"{int(lag.group(1)) / 1000:.1f}" if lag else "?"
+    w = d.get("live")
+    live = f"{w['losses']} / {w['longestRecoveryMs'] / 1000:.1f} / {w['unseen']}" if w else "not watched"
+    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {gap:.1f} | {span:.1f} | {lag} | {live} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} | {c['idMismatch']} |")
 else:
     print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} |")
 EOF

@@ -40,6 +40,10 @@ final class ChatApi {
     record Stored(String id, String author, String text, long ts) {
     }
 
+    /** One page of a dialog, oldest first, with the {@code newer} cursor (null for an empty page). */
+    record Page(List<String> ids, String newer) {
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -90,6 +94,22 @@ final class ChatApi {
         } while (before != null);
         Collections.reverse(pages);
         return pages.stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The page {@code after} the cursor (the newest page without one), as a client catching up reads it; null when the
+     * reader gave no page (not reachable, or an error: the caller tries again).
+     */
+    Page page(String reader, String token, UUID friend, String after, int limit) {
+        Reply r = get(reader + "/api/v1/dialogs/" + friend + "/messages?limit=" + limit
+                + (after == null ? "" : "&after=" + after), token);
+        if (!r.ok()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        r.body().path("messages").forEach(m -> ids.add(m.path("id").asString()));
+        JsonNode newer = r.body().path("newer");
+        return new Page(ids, newer.isNull() || newer.isMissingNode() ? null : newer.asString());
     }
 
     /**

@@ -17,10 +17,13 @@ import java.util.Map;
  * @param probeOutage whether login and dialog creation are probed between fault and recovery (Postgres down)
  * @param expectLoss  persistence is off: loss is expected and stated, the run passes if nothing else is wrong
  * @param failover    a sender whose gateway gives no answer retries on the next gateway and stays there
+ * @param watch       each dialog's second user also listens on a WebSocket ({@link LiveWatcher}), failing over
+ *                    like the senders; the run then also fails on a stored message no client saw
  */
 record FaultOptions(String name, String describe, List<String> gateways, List<String> readers, int dialogs,
                     double perSecond, int seconds, long faultAtMs, String fault, long recoverAtMs, String recover,
-                    boolean probeOutage, boolean expectLoss, boolean failover, int settleSeconds, Path out) {
+                    boolean probeOutage, boolean expectLoss, boolean failover, boolean watch, int settleSeconds,
+                    Path out) {
 
     static FaultOptions parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -36,7 +39,7 @@ record FaultOptions(String name, String describe, List<String> gateways, List<St
                 Double.parseDouble(a.getOrDefault("rate", "8")), Integer.parseInt(a.getOrDefault("seconds", "40")),
                 seconds(a.getOrDefault("fault-at", "15")), a.get("fault"), seconds(a.getOrDefault("recover-at", "30")),
                 a.get("recover"), a.containsKey("probe-outage"), a.containsKey("expect-loss"),
-                a.containsKey("failover"),
+                a.containsKey("failover"), a.containsKey("watch"),
                 Integer.parseInt(a.getOrDefault("settle", "60")), Path.of(need(a, "out")));
     }
 

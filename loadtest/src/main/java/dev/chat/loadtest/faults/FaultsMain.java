@@ -31,6 +31,7 @@ public final class FaultsMain {
                 : new OutageProbe(api, o.gateways().get(0), spare.user(), spare.token(), spare.stranger(), timeline);
         timeline.add("load average " + loadAverage());
         timeline.add("traffic: " + pairs.size() + " dialogs x " + o.perSecond() + " msg/s for " + o.seconds() + " s");
+        Watchers watchers = o.watch() ? new Watchers(api, pairs, o.gateways(), timeline) : null;
         long stopAt = start + TimeUnit.SECONDS.toNanos(o.seconds());
         List<DialogSender> senders = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -55,7 +56,9 @@ public final class FaultsMain {
         Map<Integer, List<Sent>> sent = new HashMap<>();
         senders.forEach(s -> s.sent().forEach(m -> sent.computeIfAbsent(m.dialog(), k -> new ArrayList<>()).add(m)));
         Settled settled = settle(api, pairs, sent, new Verifier(run), o, timeline);
-        Result result = new Result(o, run, settled.counts(), settled.missingDialogs(), sent, timeline.events(), probe);
+        Watchers.Summary live = watchers == null ? null : watchers.finish(settled.histories(), pairs, timeline);
+        Result result = new Result(o, run, settled.counts(), settled.missingDialogs(), sent, timeline.events(), probe,
+                live);
         result.write();
         System.out.println(result.verdictLine());
         System.exit(result.passed() ? 0 : 1);
@@ -102,7 +105,7 @@ public final class FaultsMain {
         return new Spare(user, api.token(gateway, user), api.register(gateway, "Stranger"));
     }
 
-    record Settled(Counts counts, int missingDialogs) {
+    record Settled(Counts counts, int missingDialogs, Map<Integer, List<ChatApi.Stored>> histories) {
     }
 
     /** Reads every history until no accepted message is missing, or the settle time is up (then the loss stands). */
@@ -119,7 +122,7 @@ public final class FaultsMain {
                     missing += h == null ? 1 : 0;
                     histories.put(p.index(), h == null ? List.of() : h);
                 }
-                last = new Settled(verifier.verify(sent, histories), missing);
+                last = new Settled(verifier.verify(sent, histories), missing, histories);
             } catch (RuntimeException e) {
                 timeline.add("history not readable yet: " + e.getMessage());
             }

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A run's outcome: the verdict, and {@code <out>/<name>.json} plus a markdown section {@code <out>/<name>.md}. */
 record Result(FaultOptions options, String run, Counts counts, int missingDialogs, Map<Integer, List<Sent>> sent,
-              List<Timeline.Event> events, OutageProbe probe) {
+              List<Timeline.Event> events, OutageProbe probe, Watchers.Summary live) {
 
     private static final int BUCKET_MS = 5000;
 
@@ -20,7 +20,7 @@ record Result(FaultOptions options, String run, Counts counts, int missingDialog
         boolean onlyLoss = counts.duplicated() == 0 && counts.outOfOrder() == 0 && counts.rejectedButStored() == 0
                 && counts.idMismatch() == 0;
         boolean messages = counts.accepted() > 0 && (counts.intact() || options.expectLoss() && onlyLoss);
-        return messages && (probe == null || probe.passed());
+        return messages && (probe == null || probe.passed()) && (live == null || live.unseen() == 0);
     }
 
     String verdict() {
@@ -36,7 +36,9 @@ record Result(FaultOptions options, String run, Counts counts, int missingDialog
                 + counts.accepted() + ", rejected " + counts.rejectedTotal() + ", stored " + counts.stored() + ", lost "
                 + counts.lost() + ", duplicated " + counts.duplicated() + ", out of order " + counts.outOfOrder()
                 + ", rejected but stored " + counts.rejectedButStored() + ", id mismatch " + counts.idMismatch()
-                + "; outage: longest gap " + w.longestGapMs() / 1000.0 + " s, refused for " + w.refusedSpanMs() / 1000.0 + " s";
+                + "; outage: longest gap " + w.longestGapMs() / 1000.0 + " s, refused for " + w.refusedSpanMs() / 1000.0 + " s"
+                + (live == null ? "" : "; WebSocket clients: " + live.losses() + " lost, longest back and caught up "
+                        + live.longestRecoveryMs() / 1000.0 + " s, unseen " + live.unseen());
     }
 
     /**
@@ -93,6 +95,9 @@ record Result(FaultOptions options, String run, Counts counts, int missingDialog
         json.put("outage", outage);
         json.put("options", Map.of("dialogs", options.dialogs(), "perSecond", options.perSecond(), "seconds",
                 options.seconds(), "gateways", options.gateways(), "readers", options.readers()));
+        if (live != null) {
+            json.put("live", live);
+        }
         json.put("timeline", events);
         if (probe != null) {
             json.put("outageProbes", probe.duringByCall());
@@ -136,6 +141,13 @@ record Result(FaultOptions options, String run, Counts counts, int missingDialog
         } else {
             md.append("refused sends answered between ").append(w.refusedFirstMs() / 1000.0).append(" s and ")
                     .append(w.refusedLastMs() / 1000.0).append(" s (").append(w.refusedSpanMs() / 1000.0).append(" s).");
+        }
+        if (live != null) {
+            md.append("\n\nWebSocket clients (one per dialog, its second user; on a lost connection they reconnect to the"
+                    + " next gateway, socket first, then read `?after=<newer>` until a short page): ").append(live.watchers())
+                    .append(" clients, ").append(live.losses()).append(" lost connection(s), the longest until back and caught up ")
+                    .append(live.longestRecoveryMs() / 1000.0).append(" s; stored messages no client saw: ").append(live.unseen())
+                    .append(".");
         }
         md.append("\n\nAnswers per 5 s (accepted/refused): ").append(buckets()).append("\n\n");
         md.append("Time line (s after the traffic started):\n\n");
