@@ -51,9 +51,9 @@ class PostgresDialogStoreSqlTests {
     @Test
     void migrationsApplyToAnEmptyDatabaseWithTheirOwnHistoryTable() {
         try (HikariDataSource fresh = DialogDatabase.empty()) {
-            assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isEqualTo(1);
+            assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isPositive();
             assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isZero();
-            assertThat(tables(fresh)).contains("dialogs", "messages", DialogSchema.HISTORY_TABLE)
+            assertThat(tables(fresh)).contains("dialogs", "messages", "client_id_claims", DialogSchema.HISTORY_TABLE)
                     .doesNotContain("flyway_schema_history");
         }
     }
@@ -64,8 +64,8 @@ class PostgresDialogStoreSqlTests {
             JdbcClient other = JdbcClient.create(fresh);
             other.sql("CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY)").update();
             other.sql("CREATE TABLE users (id uuid PRIMARY KEY)").update();
-            assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isEqualTo(1);
-            assertThat(tables(fresh)).contains("users", "dialogs", "messages", DialogSchema.HISTORY_TABLE);
+            assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isPositive();
+            assertThat(tables(fresh)).contains("users", "dialogs", "messages", "client_id_claims", DialogSchema.HISTORY_TABLE);
         }
     }
 
