@@ -52,7 +52,7 @@ final class ClusterNodes implements RedisNodes {
 
     static ClusterNodes connect(RedisURI uri, ReadPreference reads, String shown) {
         RedisClusterClient client = RedisClusterClient.create(uri);
-        client.setOptions(ClusterClientOptions.builder()
+        client.setOptions(RedisNodes.resilient(ClusterClientOptions.builder())
                 // follow a MOVED/ASK to a primary this client has not seen yet (one that just got slots)
                 // instead of failing the call until the next topology refresh
                 .validateClusterNodeMembership(false)

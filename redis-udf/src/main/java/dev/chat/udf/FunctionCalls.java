@@ -29,7 +29,7 @@ final class FunctionCalls {
     private static final String NOT_FOUND = "ERR Function not found";
     /** The error code chat.lua gives arguments it refuses (its guarded()). */
     private static final String REFUSED = "BADARG ";
-    /** Lettuce's default command timeout, which the synchronous calls use. */
+    /** A backstop only: each pipelined command times out by itself after the URI's timeout (RedisNodes.resilient). */
     private static final long PIPELINE_TIMEOUT_SECONDS = 60;
 
     private final RedisNodes nodes;

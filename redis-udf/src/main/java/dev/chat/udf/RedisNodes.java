@@ -1,10 +1,13 @@
 package dev.chat.udf;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Consumer;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
@@ -47,6 +50,24 @@ interface RedisNodes extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * The command timeout when the URI names none ({@code ?timeout=}), instead of Lettuce's 60 s: a call that went to
+     * a primary just before it died waits this long before the caller (the writer's retry) can try its successor.
+     * Above {@link RedisChatSettings#DEFAULT_REPLICA_ACK_TIMEOUT}, so a {@code WAIT} answers before it is given up.
+     */
+    Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * What both kinds of connection do besides their defaults: every command, pipelined ones too, times out after the
+     * URI's timeout; and while a node's connection is down, commands for it fail at once instead of queueing until it
+     * is back (a failover's successor is then found by the caller's retry and the topology refresh).
+     */
+    static <B extends ClientOptions.Builder> B resilient(B options) {
+        options.timeoutOptions(TimeoutOptions.enabled())
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        return options;
+    }
+
     /** Connects as the settings say, failing fast with a message that names Redis and the URI. */
     static RedisNodes connect(RedisChatSettings settings) {
         String shown = redact(settings.uri());
@@ -55,6 +76,9 @@ interface RedisNodes extends AutoCloseable {
             uri = RedisURI.create(settings.uri());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("redis-udf: invalid Redis URI " + shown + ": " + e.getMessage(), e);
+        }
+        if (!settings.uri().matches("(?i).*[?&]timeout=.*")) {
+            uri.setTimeout(DEFAULT_COMMAND_TIMEOUT);
         }
         try {
             return settings.cluster()

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.function.Consumer;
 
 import dev.chat.udf.RedisChatSettings.ReadPreference;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ReadFrom;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -40,6 +41,7 @@ final class StandaloneNodes implements RedisNodes {
 
     static StandaloneNodes connect(RedisURI uri, ReadPreference reads, String shown) {
         RedisClient client = RedisClient.create();
+        client.setOptions(RedisNodes.resilient(ClientOptions.builder()).build());
         try {
             StatefulRedisConnection<String, String> connection = connect(client, StringCodec.UTF8, uri, reads);
             StatefulRedisConnection<String, byte[]> raw = connect(client, RAW, uri, reads);
