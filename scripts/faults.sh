@@ -14,7 +14,9 @@
 # then ./chat down and the run dir is removed. Exit status 1 when a scenario failed.
 # Env: FAULTS_OUT (default docs/faults), FAULTS_SECONDS (traffic per scenario, default 30), FAULTS_DIALOGS (16),
 # FAULTS_RATE (messages a second per dialog, 8), FAULTS_JAVA_OPTS (the services' JVM options, default
-# "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC").
+# "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), FAULTS_LOAD_USERS (--cluster only: that many users of the load
+# test's simulation run beside each scenario, e.g. 100 for the customer's 100-user stage; scripts/faults-load.sh),
+# FAULTS_LOAD_SEED_USERS (the seed for them, 1000).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -78,6 +80,8 @@ part_name() { if (($2 == 1)); then echo "$1"; else echo "$1$2"; fi; }
 
 # shellcheck source=redis-cmd.sh
 source "$ROOT/scripts/redis-cmd.sh"
+source "$ROOT/scripts/faults-load.sh"
+FAULTS_LOAD_USERS=${FAULTS_LOAD_USERS:-0}
 
 # The Redis node serving slot 0 now, from the CLUSTER NODES of the first node that answers (a failover moves it).
 redis_primary_of_slot0() {
@@ -184,17 +188,23 @@ scenario() { # name -> runs it; returns the checker's status
   unset REDIS_URL DATABASE_URL
   # the servers ./chat fetches into a run dir (Kafka class path, redis-server, PostgreSQL): fetched once, then copied
   if [[ -d $SERVERS/pg ]]; then cp -a "$SERVERS/bin" "$SERVERS/pg" "$CHAT_RUN_DIR/"; fi
+  rm -f "$DATA/$name.load" # a run without load must not show an earlier run's
   say "=== $name: $(describe "$name")"
   local rc=0 started=$SECONDS
   if ./chat up "${up[@]}" >"$CHAT_RUN_DIR/up.log" 2>&1; then
     say "system up in $((SECONDS - started)) s"
     if [[ ! -d $SERVERS/pg ]]; then mkdir -p "$SERVERS"; cp -a "$CHAT_RUN_DIR/bin" "$CHAT_RUN_DIR/pg" "$SERVERS/"; fi
+    local loaded=0
+    if ((CLUSTER && FAULTS_LOAD_USERS > 0)); then
+      if load_start "$name" "$seconds"; then loaded=1; else rc=1; fi
+    fi
     java -cp "loadtest/target/loadtest-$VERSION.jar:$(cat loadtest/target/runtime.classpath)" \
       dev.chat.loadtest.faults.FaultsMain --name "$name" --describe "$(describe "$name")" \
       --gateways "$(urls gateway "$gateways" "$CHAT_GATEWAY_PORT")" --readers "$(urls reader "$readers" "$CHAT_READER_PORT")" \
       --dialogs "${FAULTS_DIALOGS:-16}" --rate "${FAULTS_RATE:-8}" --seconds "$seconds" --out "$DATA" \
       "${args[@]}" || rc=$?
     store_lag "$name"
+    if ((loaded)); then load_finish "$name" || rc=1; fi
   else
     rc=1; say "$name: ./chat up failed:"; tail -n 20 "$CHAT_RUN_DIR/up.log"
   fi
@@ -246,18 +256,18 @@ report() { # every scenario with results in $DATA (the latest run of each) -> RE
     echo "How to read it, and what pass means: [README.md](README.md). Raw data: [$rel/]($rel/)."
     echo
     if ((CLUSTER)); then
-      echo "| scenario | verdict | outage: longest gap (s) | refused span (s) | store lag max (s) | WebSocket clients: lost / longest back and caught up (s) / unseen | sent | accepted | rejected | stored | missing | duplicated | out of order | id mismatch |"
-      echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+      echo "| scenario | verdict | outage: longest gap (s) | refused span (s) | store lag max (s) | WebSocket clients: lost / longest back and caught up (s) / unseen | sent | accepted | rejected | stored | missing | duplicated | out of order | id mismatch | beside it |"
+      echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     else
       echo "| scenario | verdict | sent | accepted | rejected | stored | lost | duplicated | out of order |"
       echo "|---|---|---|---|---|---|---|---|---|"
     fi
     for s in "${list[@]}"; do
       if [[ ! -f $DATA/$s.json ]]; then
-        if ((CLUSTER)); then echo "| $s | not run yet | | | | | | | | | | | | |"; else echo "| $s | not run yet | | | | | | | |"; fi
+        if ((CLUSTER)); then echo "| $s | not run yet | | | | | | | | | | | | | |"; else echo "| $s | not run yet | | | | | | | |"; fi
         continue
       fi
-      python3 - "$DATA/$s.json" "$s" "$CLUSTER" "$DATA/$s.storelag" <<'EOF'
+      python3 - "$DATA/$s.json" "$s" "$CLUSTER" "$DATA/$s.storelag" "$DATA/$s.load" <<'EOF'
 import json, os, re, sys
 d = json.load(open(sys.argv[1])); c = d["counts"]
 rej = sum(c["rejected"].values())
@@ -268,7 +278,8 @@ if sys.argv[3] == "1":
     lag = f"{int(lag.group(1)) / 1000:.1f}" if lag else "?"
     w = d.get("live")
     live = f"{w['losses']} / {w['longestRecoveryMs'] / 1000:.1f} / {w['unseen']}" if w else "not watched"
-    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {gap:.1f} | {span:.1f} | {lag} | {live} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} | {c['idMismatch']} |")
+    load = open(sys.argv[5]).read().strip() if os.path.exists(sys.argv[5]) else "nothing"
+    print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {gap:.1f} | {span:.1f} | {lag} | {live} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} | {c['idMismatch']} | {load} |")
 else:
     print(f"| [{sys.argv[2]}](#{sys.argv[2]}) | {d['verdict']} | {c['sent']} | {c['accepted']} | {rej} | {c['stored']} | {c['lost']} | {c['duplicated']} | {c['outOfOrder']} |")
 EOF
