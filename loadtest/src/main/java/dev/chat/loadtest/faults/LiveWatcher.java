@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -72,9 +73,7 @@ final class LiveWatcher implements WebSocket.Listener {
 
     /** Connects to the pair's own gateway; throws when that fails (before the traffic, that is a broken set-up). */
     void start() {
-        WebSocket ws = sockets.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2))
-                .header("Authorization", "Bearer " + pair.tokenB())
-                .buildAsync(URI.create(wsUrl(gateways.get(current))), this).orTimeout(10, TimeUnit.SECONDS).join();
+        WebSocket ws = open(gateways.get(current)).orTimeout(10, TimeUnit.SECONDS).join();
         synchronized (this) {
             socket = ws;
         }
@@ -142,9 +141,7 @@ final class LiveWatcher implements WebSocket.Listener {
             gateway = gateways.get(current);
         }
         try {
-            WebSocket ws = sockets.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2))
-                    .header("Authorization", "Bearer " + pair.tokenB())
-                    .buildAsync(URI.create(wsUrl(gateway)), this).get(5, TimeUnit.SECONDS);
+            WebSocket ws = open(gateway).get(5, TimeUnit.SECONDS);
             synchronized (this) {
                 socket = ws;
             }
@@ -205,8 +202,10 @@ final class LiveWatcher implements WebSocket.Listener {
         }
     }
 
-    private static String wsUrl(String gateway) {
-        return gateway.replaceFirst("^http", "ws") + "/ws";
+    private CompletableFuture<WebSocket> open(String gateway) {
+        return sockets.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2))
+                .header("Authorization", "Bearer " + pair.tokenB())
+                .buildAsync(URI.create(gateway.replaceFirst("^http", "ws") + "/ws"), this);
     }
 
     private static void sleep(long ms) {
