@@ -71,7 +71,7 @@ for op in $OPS; do
             --threads "$THREADS" --warmup "$WARMUP" --requests "$REQUESTS" --label "${variant%%=*} $STORE" --out "$OUT"
             --pid "reader=$(pid reader)" --pid "gateway=$(pid gateway)" --pid "writer=$(pid writer)" --pid "kafka=$(pid kafka)")
       if [[ $STORE == redis ]]; then args+=(--pid "redis=$(pid redis)"); else args+=(--pid "postgres=$(pid postgres)"); fi
-      [[ $op == send ]] && args+=(--kafka "$KAFKA_BOOTSTRAP_SERVERS")
+      [[ $op == send* ]] && args+=(--kafka "$KAFKA_BOOTSTRAP_SERVERS")
       echo "hop-bench: ${variant%%=*} $STORE $op round $round (load $(cut -d' ' -f1-3 /proc/loadavg))"
       java -cp "$CP" dev.chat.loadtest.collect.HopBenchMain "${args[@]}"
     done

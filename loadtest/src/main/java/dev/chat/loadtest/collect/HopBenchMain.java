@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * what else the machine does, so two builds can be compared one after the other (docs/performance.md).
  * <p>Operations: {@code read} (reader {@code GET /dialog/{friend}/list}, the load test's read), {@code history}
  * (reader {@code GET /api/v1/dialogs/{friend}/messages?limit=50}), {@code send} (gateway
- * {@code POST /dialog/{friend}/send}).
+ * {@code POST /dialog/{friend}/send}), {@code send-id} (gateway {@code POST /api/v1/dialogs/{friend}/messages} with a
+ * new {@code client_id} each: what a WebSocket or HTTP client's retry-safe send costs).
  * <p>Usage: {@code --op read --users users.csv --gateway URL --reader URL [--threads 16] [--warmup 20000]
  * [--requests 30000] [--kafka host:port] [--label text] [--out hops.jsonl] --pid reader=123 --pid redis=456 ...}
  */
@@ -151,13 +153,19 @@ public final class HopBenchMain {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(String.format(Locale.ROOT,
                                 "{\"text\":\"hop bench %d: the quick brown fox jumps over the lazy dog\"}", System.nanoTime())));
-                default -> throw new IllegalArgumentException("hop bench: --op must be read, history or send, not " + op);
+                case "send-id" -> HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dialogs/" + friend + "/messages"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(String.format(Locale.ROOT,
+                                "{\"text\":\"hop bench %d: the quick brown fox\",\"client_id\":\"%s\"}",
+                                System.nanoTime(), UUID.randomUUID())));
+                default -> throw new IllegalArgumentException("hop bench: --op must be read, history, send or send-id, not "
+                        + op);
             };
             try {
                 HttpResponse<Void> response = http.send(request.header("Authorization", "Bearer " + user[0])
                         .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.discarding());
-                return response.statusCode() == 200;
+                return response.statusCode() == (op.equals("send-id") ? 202 : 200);
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
