@@ -11,7 +11,7 @@ load_start() {
   local name=$1 seconds=$2 stage ramp=$(( (FAULTS_LOAD_USERS + 9) / 10 ))
   LOAD_DIR="$DATA/load-$name"; rm -rf "$LOAD_DIR"; mkdir -p "$LOAD_DIR"
   ./chat seed --users "${FAULTS_LOAD_SEED_USERS:-1000}" --dialogs-per-user 2 --messages-per-dialog 10 \
-    --out "$CHAT_RUN_DIR/seed/users.csv" > "$LOAD_DIR/seed.log" 2>&1 || { tail -5 "$LOAD_DIR/seed.log"; return 1; }
+    > "$LOAD_DIR/seed.log" 2>&1 || { tail -5 "$LOAD_DIR/seed.log"; return 1; }
   # the stage covers the ramp, the checker's traffic with its fault, and the check of its messages
   stage=$((ramp + seconds + 40))
   mvn -B -o -q -pl loadtest gatling:test -Dloadtest.profile="custom:20x10;$FAULTS_LOAD_USERS/10/$stage" \
@@ -43,7 +43,7 @@ load_finish() {
     java -cp "loadtest/target/loadtest-$VERSION.jar:$(cat loadtest/target/runtime.classpath)" \
       dev.chat.loadtest.collect.DeliveryMain --store redis --accepted "$LOAD_DIR/accepted.tsv" \
       --results "$LOAD_DIR/results.json" --out "$LOAD_DIR/delivery.json" --kafka "$brokers" --wait-seconds 60 \
-      --redis-url "redis://127.0.0.1:$CHAT_REDIS_CLUSTER_PORT" --redis-cluster > "$LOAD_DIR/delivery.log" 2>&1 \
+      --redis-url "redis://127.0.0.1:$CHAT_REDIS_CLUSTER_PORT" --redis-cluster true > "$LOAD_DIR/delivery.log" 2>&1 \
       || delivery=$?
     line=$(python3 - "$LOAD_DIR" "$delivery" <<'EOF'
 import json, os, sys

@@ -42,7 +42,7 @@ public final class DeliveryMain {
         DeliveryAccount account = new DeliveryAccount(new RunClock(RunResults.read(o.results())));
         long started = System.nanoTime();
         String method;
-        try (StoreLookup lookup = o.store().equals("redis") ? new RedisLookup(o.redisUrl())
+        try (StoreLookup lookup = o.store().equals("redis") ? new RedisLookup(o.redisUrl(), o.redisCluster())
                 : new SqlLookup(o.jdbcUrl(), o.dbUser(), o.dbPassword())) {
             check(accepted, lookup, account);
             method = lookup.method();

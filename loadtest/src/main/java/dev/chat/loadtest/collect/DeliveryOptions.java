@@ -8,11 +8,13 @@ import java.util.Map;
  * What {@link DeliveryMain} checks and where. The store's address comes from the options or, as {@code ./chat env}
  * exports them, from {@code REDIS_URL} / {@code DATABASE_URL} ({@code postgresql://user:password@host:port/db}).
  *
- * @param kafka       the writer's Kafka, to wait for its consumer lag 0 first; null: do not wait
- * @param waitSeconds how long to wait for the writer at most
+ * @param kafka        the writer's Kafka, to wait for its consumer lag 0 first; null: do not wait
+ * @param waitSeconds  how long to wait for the writer at most
+ * @param redisCluster {@code redisUrl} is a node of a Redis Cluster ({@code --redis-cluster true}, or
+ *                     {@code CHAT_REDIS_CLUSTER=true} as {@code ./chat env} exports it for {@code ./chat up --cluster})
  */
 record DeliveryOptions(String store, Path accepted, Path results, Path out, String kafka, long waitSeconds,
-                       String redisUrl, String jdbcUrl, String dbUser, String dbPassword) {
+                       String redisUrl, boolean redisCluster, String jdbcUrl, String dbUser, String dbPassword) {
 
     DeliveryOptions {
         if (!"redis".equals(store) && !"postgres".equals(store)) {
@@ -41,7 +43,9 @@ record DeliveryOptions(String store, Path accepted, Path results, Path out, Stri
         String[] jdbc = databaseUrl == null ? new String[3] : jdbc(databaseUrl);
         return new DeliveryOptions(o.get("store"), path(o.get("accepted")), path(o.get("results")), path(o.get("out")),
                 o.get("kafka"), Long.parseLong(o.getOrDefault("wait-seconds", "300")),
-                o.getOrDefault("redis-url", blankToNull(env.get("REDIS_URL"))), jdbc[0], jdbc[1], jdbc[2]);
+                o.getOrDefault("redis-url", blankToNull(env.get("REDIS_URL"))),
+                Boolean.parseBoolean(o.getOrDefault("redis-cluster", env.getOrDefault("CHAT_REDIS_CLUSTER", "false"))),
+                jdbc[0], jdbc[1], jdbc[2]);
     }
 
     private static String blankToNull(String value) {

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.chat.udf.RedisKeys;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -23,7 +27,8 @@ import io.lettuce.core.protocol.CommandType;
  * The Redis store: a message's member sits in {@code messages:<dialog_id>} at score = its ts, and every member
  * starts with {@code {"id":"<uuid>",} (redis-udf's chat.lua), so the copies of a message are the members of
  * {@code ZRANGE key ts ts BYSCORE} whose bytes 8..43 are its id. One pipeline per batch: a few hundred thousand
- * lookups take seconds. Values stay bytes: only the id's 36 bytes are compared, no member is decoded.
+ * lookups take seconds. Values stay bytes: only the id's 36 bytes are compared, no member is decoded. On a Redis
+ * Cluster each lookup goes to the primary of its key's slot (Lettuce routes a dispatched command by its key).
  */
 final class RedisLookup implements StoreLookup {
 
@@ -31,18 +36,29 @@ final class RedisLookup implements StoreLookup {
     private static final int ID_LENGTH = 36;
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final AbstractRedisClient client;
+    private final StatefulConnection<String, byte[]> connection;
+    private final RedisClusterAsyncCommands<String, byte[]> redis;
 
-    RedisLookup(String redisUrl) {
-        this.client = RedisClient.create(redisUrl);
-        this.connection = client.connect(CODEC);
+    RedisLookup(String redisUrl, boolean cluster) {
+        if (cluster) {
+            RedisClusterClient clusterClient = RedisClusterClient.create(redisUrl);
+            StatefulRedisClusterConnection<String, byte[]> c = clusterClient.connect(CODEC);
+            this.client = clusterClient;
+            this.connection = c;
+            this.redis = c.async();
+        } else {
+            RedisClient standalone = RedisClient.create(redisUrl);
+            StatefulRedisConnection<String, byte[]> c = standalone.connect(CODEC);
+            this.client = standalone;
+            this.connection = c;
+            this.redis = c.async();
+        }
         connection.setAutoFlushCommands(false);
     }
 
     @Override
     public int[] copies(List<AcceptedMessage> batch) throws Exception {
-        RedisAsyncCommands<String, byte[]> redis = connection.async();
         List<RedisFuture<List<byte[]>>> replies = new ArrayList<>(batch.size());
         for (AcceptedMessage m : batch) {
             CommandArgs<String, byte[]> args = new CommandArgs<>(CODEC).addKey(RedisKeys.messages(m.dialogId()))

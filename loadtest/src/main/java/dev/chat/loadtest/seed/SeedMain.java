@@ -78,7 +78,7 @@ public final class SeedMain {
     }
 
     private static DialogLoader loader(SeedOptions o, HikariDataSource db) {
-        return o.store().equals("redis") ? new RedisDialogLoader(o.redisUrl(), o.threads())
+        return o.store().equals("redis") ? new RedisDialogLoader(o.redisUrl(), o.redisCluster(), o.threads())
                 : new SqlDialogLoader(db, Math.min(o.threads(), 8));
     }
 

@@ -15,11 +15,13 @@ import java.util.Map;
  * @param store             {@code redis} or {@code postgres}: where dialogs and messages go
  * @param out               the CSV the load test reads; {@code seed.json} (the counts) is written beside it
  * @param redisUrl          the Redis of the Redis store
+ * @param redisCluster      {@code redisUrl} is a node of a Redis Cluster ({@code --redis-cluster true}, or
+ *                          {@code CHAT_REDIS_CLUSTER=true}, which {@code ./chat seed} sets for {@code up --cluster})
  * @param jdbcUrl           Postgres: users and friendships always, dialogs and messages with the SQL store
  * @param threads           writers in parallel
  */
 record SeedOptions(int users, int dialogsPerUser, int messagesPerDialog, String store, Path out, String redisUrl,
-                   String jdbcUrl, String dbUser, String dbPassword, String jwtSecret, String password, int threads) {
+                   boolean redisCluster, String jdbcUrl, String dbUser, String dbPassword, String jwtSecret, String password, int threads) {
 
     static final String DEV_JWT_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 
@@ -66,13 +68,15 @@ record SeedOptions(int users, int dialogsPerUser, int messagesPerDialog, String 
                 number(o.remove("messages-per-dialog"), 50),
                 o.getOrDefault("store", "redis"), Path.of(o.getOrDefault("out", ".run/seed/users.csv")),
                 o.getOrDefault("redis-url", env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")),
+                Boolean.parseBoolean(o.getOrDefault("redis-cluster", env.getOrDefault("CHAT_REDIS_CLUSTER", "false"))),
                 o.getOrDefault("jdbc-url", env.getOrDefault("SEED_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")),
                 o.getOrDefault("db-user", env.getOrDefault("SEED_JDBC_USER", "postgres")),
                 o.getOrDefault("db-password", env.getOrDefault("SEED_JDBC_PASSWORD", "postgres")),
                 env.getOrDefault("CHAT_SECURITY_JWT_SECRET", DEV_JWT_SECRET),
                 o.getOrDefault("password", "loadtest-password"),
                 number(o.remove("threads"), 32));
-        for (String known : new String[] {"store", "out", "redis-url", "jdbc-url", "db-user", "db-password", "password"}) {
+        for (String known : new String[] {"store", "out", "redis-url", "redis-cluster", "jdbc-url", "db-user", "db-password",
+            "password"}) {
             o.remove(known);
         }
         if (!o.isEmpty()) {

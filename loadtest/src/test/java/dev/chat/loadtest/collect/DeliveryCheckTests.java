@@ -22,8 +22,10 @@ import dev.chat.sqlstore.DialogSchema;
 import dev.chat.sqlstore.PostgresDialogStore;
 import dev.chat.testsupport.TestPostgres;
 import dev.chat.testsupport.TestRedis;
+import dev.chat.testsupport.TestRedisCluster;
 import dev.chat.udf.RedisChat;
 import dev.chat.udf.RedisChatSettings;
+import dev.chat.udf.RedisChatSettings.ReadPreference;
 import dev.chat.udf.RedisKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -60,7 +62,7 @@ class DeliveryCheckTests {
             ChatMessage twice = written.get(7);
             storeASecondCopy(twice);
             Map<String, Object> delivery = check("redis", written, options -> new DeliveryOptions("redis", options[0], options[1],
-                    options[2], null, 0, TestRedis.uri(), null, null, null));
+                    options[2], null, 0, TestRedis.uri(), false, null, null, null));
             assertThat(counts(delivery, "overall")).containsEntry("accepted", WRITTEN + 1).containsEntry("stored", WRITTEN)
                     .containsEntry("missing", 1).containsEntry("duplicated", 1);
             assertThat(counts(delivery, "stage3")).containsEntry("missing", 1); // the lost one was accepted at 25 s
@@ -85,6 +87,26 @@ class DeliveryCheckTests {
     }
 
     @Test
+    void findsEveryMessageWrittenToARedisClusterAcrossItsPrimariesAndTheOneMissing() throws Exception {
+        try (TestRedisCluster cluster = TestRedisCluster.start(3);
+             RedisChat chat = RedisChat.connect(new RedisChatSettings(cluster.uri(), ReadPreference.PRIMARY, true))) {
+            chat.loadFunctions();
+            List<ChatMessage> written = new ArrayList<>();
+            for (int d = 0; d < 8; d++) {
+                written.addAll(write(chat.dialogStore(), UUID.randomUUID(), UUID.randomUUID(), WRITTEN / 8));
+            }
+            assertThat(written.stream().map(m -> cluster.ownerOf(cluster.slotOf(RedisKeys.messages(m.chatId())))).distinct())
+                    .as("dialogs on more than one primary").hasSizeGreaterThan(1);
+            // as faults-load.sh calls it, the cluster named by ./chat env's CHAT_REDIS_CLUSTER
+            Map<String, Object> delivery = check("redis-cluster", written, files -> DeliveryOptions.parse(new String[] {
+                "--store", "redis", "--accepted", files[0].toString(), "--results", files[1].toString(), "--out",
+                files[2].toString(), "--redis-url", cluster.uri()}, Map.of("CHAT_REDIS_CLUSTER", "true")));
+            assertThat(counts(delivery, "overall")).containsEntry("accepted", written.size() + 1)
+                    .containsEntry("stored", written.size()).containsEntry("missing", 1).containsEntry("duplicated", 0);
+        }
+    }
+
+    @Test
     void passesWhenEveryAcceptedMessageIsStoredOnce() throws Exception {
         try (RedisChat chat = RedisChat.connect(RedisChatSettings.standalone(TestRedis.uri()))) {
             if (!chat.functionsLoaded()) {
@@ -93,18 +115,22 @@ class DeliveryCheckTests {
             List<ChatMessage> written = write(chat.dialogStore());
             Path accepted = acceptedLog(written, false);
             DeliveryOptions o = new DeliveryOptions("redis", accepted, results(), dir.resolve("delivery.json"), null, 0,
-                    TestRedis.uri(), null, null, null);
+                    TestRedis.uri(), false, null, null, null);
             assertThat(DeliveryMain.run(o)).isFalse();
         }
     }
 
     /** Messages into one dialog of alice and bob, through the store, a millisecond apart within the run's stage 1. */
     private List<ChatMessage> write(DialogStore store) {
-        UUID dialog = store.makeDialog(alice, bob, UUID.randomUUID(), "").dialog().id();
+        return write(store, alice, bob, WRITTEN);
+    }
+
+    private List<ChatMessage> write(DialogStore store, UUID a, UUID b, int count) {
+        UUID dialog = store.makeDialog(a, b, UUID.randomUUID(), "").dialog().id();
         List<ChatMessage> messages = new ArrayList<>();
-        for (int i = 0; i < WRITTEN; i++) {
+        for (int i = 0; i < count; i++) {
             long ts = start + 12_000 + i;
-            messages.add(new ChatMessage(new MessageIds(() -> ts).next(), i % 2 == 0 ? alice : bob, dialog, "hello " + i, ts));
+            messages.add(new ChatMessage(new MessageIds(() -> ts).next(), i % 2 == 0 ? a : b, dialog, "hello " + i, ts));
         }
         for (int from = 0; from < messages.size(); from += 100) {
             store.writeMessages(messages.subList(from, Math.min(from + 100, messages.size())).stream()

@@ -54,5 +54,14 @@ class SeedPlanTests {
         assertThat(o.store()).isEqualTo("postgres");
         assertThat(o.redisUrl()).isEqualTo("redis://x:1");
         assertThat(o.messages()).isEqualTo(1000L * 5 * 50);
+        assertThat(o.redisCluster()).isFalse();
+    }
+
+    @Test
+    void theRedisIsAClusterWhenTheOptionOrChatEnvSaysSo() {
+        assertThat(SeedOptions.parse(new String[] {"--redis-cluster", "true"}, Map.of()).redisCluster()).isTrue();
+        assertThat(SeedOptions.parse(new String[] {}, Map.of("CHAT_REDIS_CLUSTER", "true")).redisCluster()).isTrue();
+        assertThat(SeedOptions.parse(new String[] {"--redis-cluster", "false"}, Map.of("CHAT_REDIS_CLUSTER", "true"))
+                .redisCluster()).isFalse();
     }
 }
