@@ -7,10 +7,12 @@
 --   {messages:<dialog_id>}:requests     hash, "<author_id>:<client_id>" -> message id (client retries)
 --   {messages:<dialog_id>}:claims       hash, "<author_id>:<client_id>" -> "<message id> <digest>" (ids fixed
 --                                       by a gateway before the send goes on; gateways share them)
+--   inbox:<user_id>, {inbox:<user_id>}:dialogs, {inbox:<user_id>}:unread   the user's inbox (see "inbox" below)
 -- Every key a function touches arrives in KEYS, and no function needs two hash slots unless the caller
--- chose to pass two dialog keys (standalone Redis only). Signatures and examples: redis-udf/README.md.
+-- chose to pass two dialog keys, or calls write_inbox_message (both standalone Redis only). Signatures and
+-- examples: redis-udf/README.md.
 
-local VERSION = '1.2.0'
+local VERSION = '1.3.0'
 
 -- how long a client id is remembered after the last write to its dialog (ms), and how many are kept
 local REQUESTS_TTL_MS = 86400000
@@ -230,7 +232,16 @@ local function remember_request(requests_key, client_key, id)
   redis.call('PEXPIRE', requests_key, REQUESTS_TTL_MS)
 end
 
-local function write_message(keys, args)
+-- fixed field order with "id" first: equal scores then sort by id, i.e. in sending order. The ids and
+-- ts are validated by the callers (hex, dashes, digits), so only the text needs JSON encoding.
+local function message_member(id, author_id, chat_id, message, ts)
+  return '{"id":"' .. id .. '","author_id":"' .. author_id .. '","chat_id":"' .. chat_id
+      .. '","message":' .. cjson.encode(message) .. ',"ts":' .. ts .. '}'
+end
+
+-- write_message's work; also answers the member it stored (nil when it stored none), which
+-- write_inbox_message puts in the inboxes without encoding the text again
+local function store_message(keys, args)
   expect_counts(keys, args, 1, 2, 5, 6)
   local key, requests_key = keys[1], keys[2]
   local id, author_id, chat_id, message, ts, client_key = args[1], args[2], args[3], args[4], args[5], args[6]
@@ -252,15 +263,17 @@ local function write_message(keys, args)
   if stored then
     return { 0, id }
   end
-  -- fixed field order with "id" first: equal scores then sort by id, i.e. in sending order. The ids and
-  -- ts are validated above (hex, dashes, digits), so only the text needs JSON encoding.
-  local member = '{"id":"' .. id .. '","author_id":"' .. author_id .. '","chat_id":"' .. chat_id
-      .. '","message":' .. cjson.encode(message) .. ',"ts":' .. ts .. '}'
+  local member = message_member(id, author_id, chat_id, message, ts)
   redis.call('ZADD', key, ts, member)
   if client_key then
     remember_request(requests_key, client_key, id)
   end
-  return { 1, id }
+  return { 1, id }, member
+end
+
+local function write_message(keys, args)
+  local reply = store_message(keys, args)
+  return reply
 end
 
 local function zrange(key, from, to, rev)
@@ -395,6 +408,239 @@ local function claim_client_id(keys, args)
   return { id, digest }
 end
 
+-- ---------------------------------------------------------------- inbox (issue #14)
+--
+-- Per user, three keys in the slot of inbox:<user_id> (the other two carry it as their hash tag):
+--   inbox:<user_id>            zset, member dialog_id, score = last activity in epoch ms: the newest message's ts,
+--                              or when the dialog entered the inbox. Messages raise it (ZADD GT), entering sets it
+--                              only once (ZADD NX), so no replay lowers it or moves it for an old message.
+--   {inbox:<user_id>}:dialogs  hash, per dialog: <dialog_id> -> "<friend_id> <name>"; <dialog_id>:last -> the newest
+--                              message (the member as stored in messages:<dialog_id>) and <dialog_id>:last_at -> its
+--                              position; <dialog_id>:read and <dialog_id>:friend_read -> the user's and the friend's
+--                              read markers, as positions.
+--   {inbox:<user_id>}:unread   zset, every score 0, member "<dialog_id>:<position>": the friend's messages after the
+--                              user's marker. A dialog's unread count is the ZLEXCOUNT of its prefix. It holds ~90
+--                              bytes per unread message, without a cap: a user who never reads keeps growing it.
+-- A position is "<ts zero-padded to 15 digits>:<message id>": byte order is the dialog's (ts, id) order.
+-- Every step is a maximum or a set addition refused at or before the marker, so the steps commute: replays, in any
+-- order, converge on one inbox. On a cluster a message write is three calls in three slots (write_message on
+-- messages:<dialog_id>, inbox_message on each user's inbox), each atomic on its own, none with the others; on one
+-- Redis write_inbox_message does all three in one atomic call.
+
+local INBOX_KEY = '^inbox:(' .. UUID .. ')$'
+local POSITION_DIGITS = 15
+
+local function inbox_keys(keys, from, count)
+  local inbox = keys[from]
+  local user = type(inbox) == 'string' and inbox:match(INBOX_KEY)
+  if not user then
+    bad('key ' .. from .. ' must be inbox:<user_id> with a lower-case UUID, was "' .. tostring(inbox) .. '"')
+  end
+  local suffixes = { ':dialogs', ':unread' }
+  for i = 2, count do
+    local expected = '{' .. inbox .. '}' .. suffixes[i - 1]
+    if keys[from + i - 1] ~= expected then
+      bad('key ' .. (from + i - 1) .. ' must be ' .. expected .. ', was "' .. tostring(keys[from + i - 1]) .. '"')
+    end
+  end
+  return user, inbox, keys[from + 1], keys[from + 2]
+end
+
+local function position(ts, id)
+  return ('0'):rep(POSITION_DIGITS - #ts) .. ts .. ':' .. id
+end
+
+-- Sets the hash field to `pos` if it holds none or an earlier one; returns 1 and pos, or 0 and what holds.
+local function forward(dialogs_key, field, pos)
+  local current = redis.call('HGET', dialogs_key, field)
+  if current and not id_less(current, pos) then
+    return 0, current
+  end
+  redis.call('HSET', dialogs_key, field, pos)
+  return 1, pos
+end
+
+-- One message in one user's inbox (the caller checked the ids): activity, last message, and, for the friend's
+-- message after the user's marker, an unread entry (a set member: a replay adds nothing). Few calls, as this runs
+-- twice per message write: a dialog new to the zset gets its entry (name, friend) with it, so an existing member
+-- implies one; the last message's position is a field of its own, cheaper to compare than the member's ts.
+local function keep_inbox(user, inbox, dialogs_key, unread_key, dialog_id, friend_id, name, member, author_id, ts)
+  if redis.call('ZADD', inbox, 'GT', ts, dialog_id) == 1 then
+    redis.call('HSETNX', dialogs_key, dialog_id, friend_id .. ' ' .. name)
+  end
+  local pos = position(ts, member_id(member))
+  local own = author_id == user
+  local marks = redis.call('HMGET', dialogs_key, dialog_id .. ':last_at', dialog_id .. ':read')
+  if not marks[1] or id_less(marks[1], pos) then
+    redis.call('HSET', dialogs_key, dialog_id .. ':last_at', pos, dialog_id .. ':last', member)
+  end
+  if not own and (not marks[2] or id_less(marks[2], pos)) then
+    redis.call('ZADD', unread_key, 0, dialog_id .. ':' .. pos)
+  end
+end
+
+local function check_participants(user, friend_id, author_id)
+  uuid(friend_id, 'friend_id')
+  if friend_id == user then
+    bad('friend_id must not be the inbox owner')
+  end
+  if author_id ~= user and author_id ~= friend_id then
+    bad('author_id must be the inbox owner or the friend, was "' .. author_id .. '"')
+  end
+end
+
+local function inbox_enter(keys, args)
+  expect_counts(keys, args, 2, 2, 4, 4)
+  local user, inbox, dialogs_key = inbox_keys(keys, 1, 2)
+  local dialog_id, friend_id, name, now = args[1], args[2], args[3], args[4]
+  uuid(dialog_id, 'dialog_id')
+  check_participants(user, friend_id, user)
+  millis(now, 'now')
+  redis.call('HSETNX', dialogs_key, dialog_id, friend_id .. ' ' .. name)
+  return redis.call('ZADD', inbox, 'NX', now, dialog_id)
+end
+
+local function inbox_message(keys, args)
+  expect_counts(keys, args, 3, 3, 7, 7)
+  local user, inbox, dialogs_key, unread_key = inbox_keys(keys, 1, 3)
+  local dialog_id, friend_id, name, id, author_id, message, ts = unpack(args)
+  uuid(dialog_id, 'dialog_id')
+  uuid(id, 'id')
+  uuid(author_id, 'author_id')
+  millis(ts, 'ts')
+  check_participants(user, friend_id, author_id)
+  local member = message_member(id, author_id, dialog_id, message, ts)
+  keep_inbox(user, inbox, dialogs_key, unread_key, dialog_id, friend_id, name, member, author_id, ts)
+  return 1
+end
+
+-- One Redis only (all keys of both users and the dialog): write_message and, unless the client key named an
+-- earlier message (whose own write kept the inboxes), both users' inboxes, in one atomic call.
+local function write_inbox_message(keys, args)
+  expect_counts(keys, args, 8, 8, 8, 8)
+  local id, author_id, chat_id, message, ts, client_key, recipient_id, name = unpack(args)
+  local write_keys, write_args = { keys[1] }, { id, author_id, chat_id, message, ts }
+  if client_key ~= '' then
+    write_keys[2], write_args[6] = keys[2], client_key
+  elseif keys[2] ~= '{' .. keys[1] .. '}:requests' then
+    bad('second key must be {' .. keys[1] .. '}:requests, was "' .. keys[2] .. '"')
+  end
+  local author, author_inbox, author_dialogs, author_unread = inbox_keys(keys, 3, 3)
+  local recipient, recipient_inbox, recipient_dialogs, recipient_unread = inbox_keys(keys, 6, 3)
+  if author ~= author_id or recipient ~= recipient_id then
+    bad('keys 3..5 must be the author\'s inbox and keys 6..8 the recipient\'s')
+  end
+  check_participants(author, recipient_id, author_id)
+  local reply, member = store_message(write_keys, write_args)
+  if reply[2] == id then
+    member = member or message_member(id, author_id, chat_id, message, ts) -- a replay: stored before
+    keep_inbox(author, author_inbox, author_dialogs, author_unread, chat_id, recipient_id, name, member, author_id, ts)
+    keep_inbox(recipient, recipient_inbox, recipient_dialogs, recipient_unread, chat_id, author_id, name, member,
+        author_id, ts)
+  end
+  return reply
+end
+
+local function marker_args(args)
+  local dialog_id, ts, id = args[1], args[2], args[3]
+  uuid(dialog_id, 'dialog_id')
+  millis(ts, 'ts')
+  uuid(id, 'message id')
+  return dialog_id, position(ts, id)
+end
+
+-- The user's own marker: moves only forward, and the friend's messages up to it leave the unread set.
+local function inbox_read(keys, args)
+  expect_counts(keys, args, 3, 3, 3, 3)
+  local _, _, dialogs_key, unread_key = inbox_keys(keys, 1, 3)
+  local dialog_id, pos = marker_args(args)
+  local moved, holds = forward(dialogs_key, dialog_id .. ':read', pos)
+  if moved == 1 then
+    redis.call('ZREMRANGEBYLEX', unread_key, '[' .. dialog_id .. ':', '[' .. dialog_id .. ':' .. pos)
+  end
+  return { moved, holds }
+end
+
+-- The friend's marker, as the user's inbox shows it: moves only forward.
+local function inbox_friend_read(keys, args)
+  expect_counts(keys, args, 2, 2, 3, 3)
+  local _, _, dialogs_key = inbox_keys(keys, 1, 2)
+  local dialog_id, pos = marker_args(args)
+  local moved, holds = forward(dialogs_key, dialog_id .. ':friend_read', pos)
+  return { moved, holds }
+end
+
+-- Whether the dialog holds the message with this id at this ts (a read marker must name one).
+local function has_message(keys, args)
+  expect_counts(keys, args, 1, 1, 2, 2)
+  local key = keys[1]
+  local ts, id = args[1], args[2]
+  messages_key(key, 'key')
+  millis(ts, 'ts')
+  uuid(id, 'message id')
+  local _, found = position_in_run(key, ts, id)
+  return found and 1 or 0
+end
+
+-- Up to `fetch` dialog ids with their scores, newest activity first, strictly before (before_ts, before_id):
+-- the rest of the cursor's own millisecond (ties go by dialog id, descending), then older ones. A millisecond
+-- holds at most the user's dialogs that had activity in it, so it is read whole.
+local function inbox_range(inbox, fetch, before_ts, before_id)
+  if not before_ts then
+    return redis.call('ZRANGE', inbox, '+inf', '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, fetch, 'WITHSCORES')
+  end
+  local rows = {}
+  local run = redis.call('ZRANGE', inbox, before_ts, before_ts, 'BYSCORE', 'REV', 'WITHSCORES')
+  for i = 1, #run, 2 do
+    if #rows < 2 * fetch and id_less(run[i], before_id) then
+      rows[#rows + 1], rows[#rows + 2] = run[i], run[i + 1]
+    end
+  end
+  if #rows < 2 * fetch then
+    local older = redis.call('ZRANGE', inbox, '(' .. before_ts, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0,
+        fetch - #rows / 2, 'WITHSCORES')
+    for i = 1, #older do
+      rows[#rows + 1] = older[i]
+    end
+  end
+  return rows
+end
+
+-- Seven values per dialog: dialog_id, activity, "<friend_id> <name>", last message, own marker, friend's marker
+-- (each nil when absent), unread count; then 1 if more dialogs follow, else 0.
+local function show_inbox(keys, args)
+  expect_counts(keys, args, 3, 3, 1, 3)
+  if #args == 2 then
+    bad('a cursor is two arguments, before_ts and before_dialog_id; got only one')
+  end
+  local _, inbox, dialogs_key, unread_key = inbox_keys(keys, 1, 3)
+  local limit_arg, before_ts, before_id = args[1], args[2], args[3]
+  if not limit_arg:match('^%d+$') or tonumber(limit_arg) < 1 or tonumber(limit_arg) > MAX_LIMIT then
+    bad('limit must be 1..' .. MAX_LIMIT .. ', was "' .. limit_arg .. '"')
+  end
+  local limit = tonumber(limit_arg)
+  if before_ts then
+    millis(before_ts, 'before ts')
+    uuid(before_id, 'before dialog id')
+  end
+  local ids = inbox_range(inbox, limit + 1, before_ts, before_id)
+  local rows = {}
+  for i = 1, math.min(#ids, 2 * limit), 2 do
+    local d = ids[i]
+    local fields = redis.call('HMGET', dialogs_key, d, d .. ':last', d .. ':read', d .. ':friend_read')
+    rows[#rows + 1] = d
+    rows[#rows + 1] = ids[i + 1]
+    for j = 1, 4 do
+      rows[#rows + 1] = fields[j]
+    end
+    rows[#rows + 1] = redis.call('ZLEXCOUNT', unread_key, '[' .. d .. ':', '[' .. d .. ';')
+  end
+  rows[#rows + 1] = #ids > 2 * limit and 1 or 0
+  return rows
+end
+
+-- ---------------------------------------------------------------- end of inbox
+
 -- ---------------------------------------------------------------- registration
 
 redis.register_function {
@@ -426,5 +672,46 @@ redis.register_function {
 redis.register_function {
   function_name = 'chat_version',
   callback = guarded('chat_version', 'no KEYS, no ARGV', chat_version),
+  flags = { 'no-writes' },
+}
+
+-- ---------------------------------------------------------------- registration: inbox (issue #14)
+
+redis.register_function {
+  function_name = 'inbox_enter',
+  callback = guarded('inbox_enter', 'KEYS inbox:<user> {inbox:<user>}:dialogs ARGV dialog_id friend_id name now_ms',
+      inbox_enter),
+}
+redis.register_function {
+  function_name = 'inbox_message',
+  callback = guarded('inbox_message', 'KEYS inbox:<user> {inbox:<user>}:dialogs {inbox:<user>}:unread '
+      .. 'ARGV dialog_id friend_id name id author_id message ts', inbox_message),
+}
+redis.register_function {
+  function_name = 'write_inbox_message',
+  callback = guarded('write_inbox_message', 'KEYS messages:<dialog_id> {messages:<dialog_id>}:requests '
+      .. 'inbox:<author> {inbox:<author>}:dialogs {inbox:<author>}:unread '
+      .. 'inbox:<recipient> {inbox:<recipient>}:dialogs {inbox:<recipient>}:unread '
+      .. 'ARGV id author_id chat_id message ts <author_id>:<client_id>|"" recipient_id name', write_inbox_message),
+}
+redis.register_function {
+  function_name = 'inbox_read',
+  callback = guarded('inbox_read', 'KEYS inbox:<user> {inbox:<user>}:dialogs {inbox:<user>}:unread '
+      .. 'ARGV dialog_id ts message_id', inbox_read),
+}
+redis.register_function {
+  function_name = 'inbox_friend_read',
+  callback = guarded('inbox_friend_read', 'KEYS inbox:<user> {inbox:<user>}:dialogs ARGV dialog_id ts message_id',
+      inbox_friend_read),
+}
+redis.register_function {
+  function_name = 'has_message',
+  callback = guarded('has_message', 'KEYS messages:<dialog_id> ARGV ts message_id', has_message),
+  flags = { 'no-writes' },
+}
+redis.register_function {
+  function_name = 'show_inbox',
+  callback = guarded('show_inbox', 'KEYS inbox:<user> {inbox:<user>}:dialogs {inbox:<user>}:unread '
+      .. 'ARGV limit [before_ts before_dialog_id]', show_inbox),
   flags = { 'no-writes' },
 }

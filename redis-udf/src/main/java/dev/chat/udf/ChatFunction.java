@@ -7,7 +7,15 @@ enum ChatFunction {
     WRITE_MESSAGE("write_message"),
     SHOW_MESSAGES("show_messages"),
     CLAIM_CLIENT_ID("claim_client_id"),
-    CHAT_VERSION("chat_version");
+    CHAT_VERSION("chat_version"),
+    // the inbox (issue #14)
+    INBOX_ENTER("inbox_enter"),
+    INBOX_MESSAGE("inbox_message"),
+    WRITE_INBOX_MESSAGE("write_inbox_message"),
+    INBOX_READ("inbox_read"),
+    INBOX_FRIEND_READ("inbox_friend_read"),
+    HAS_MESSAGE("has_message"),
+    SHOW_INBOX("show_inbox");
 
     private final String redisName;
 

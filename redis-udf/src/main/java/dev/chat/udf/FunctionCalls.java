@@ -63,17 +63,37 @@ final class FunctionCalls {
         return replies;
     }
 
+    /** One FCALL of a pipeline ({@link #callEach}). */
+    record Call(ChatFunction function, String[] keys, String[] args) {
+    }
+
+    /** {@link #callEach} of calls that write, then one replica confirmation for the whole pipeline. */
+    <T> List<T> writeEach(ScriptOutputType type, List<Call> calls) {
+        List<T> replies = callEach(type, calls);
+        acks.confirm(calls.stream().map(Call::keys).toList());
+        return replies;
+    }
+
     /**
      * FCALLs of one function, pipelined: all are sent before the first reply is awaited, and Redis runs them in
      * list order (per node, on a cluster: calls with keys in one slot keep their order). Replies in the same
      * order. A missing library is loaded and the whole list sent again, so {@code function} must be idempotent.
      */
     <T> List<T> callAll(ChatFunction function, ScriptOutputType type, List<String[]> keys, List<String[]> args) {
+        List<Call> calls = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            calls.add(new Call(function, keys.get(i), args.get(i)));
+        }
+        return callEach(type, calls);
+    }
+
+    /** {@link #callAll} of calls that may name different functions (all idempotent), replies of one type. */
+    <T> List<T> callEach(ScriptOutputType type, List<Call> calls) {
         return reloadingOnce(() -> {
             RedisClusterAsyncCommands<String, String> async = nodes.async();
-            List<RedisFuture<T>> sent = new ArrayList<>(keys.size());
-            for (int i = 0; i < keys.size(); i++) {
-                sent.add(async.fcall(function.redisName(), type, keys.get(i), args.get(i)));
+            List<RedisFuture<T>> sent = new ArrayList<>(calls.size());
+            for (Call call : calls) {
+                sent.add(async.fcall(call.function().redisName(), type, call.keys(), call.args()));
             }
             List<T> replies = new ArrayList<>(sent.size());
             for (RedisFuture<T> reply : sent) {

@@ -6,10 +6,8 @@ import static dev.chat.udf.ChatFunction.MAKE_DIALOG;
 import static dev.chat.udf.ChatFunction.SHOW_MESSAGES;
 import static dev.chat.udf.ChatFunction.WRITE_MESSAGE;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,9 +20,12 @@ import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.EncodedPage;
+import dev.chat.common.dialog.InboxPage;
 import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.MessageWrite;
+import dev.chat.common.dialog.PageCursor;
 import dev.chat.common.dialog.PageRequest;
+import dev.chat.common.dialog.ReadOutcome;
 import dev.chat.common.dialog.WriteOutcome;
 import io.lettuce.core.ScriptOutputType;
 
@@ -41,24 +42,38 @@ import io.lettuce.core.ScriptOutputType;
  * of one pair from both sides at the same moment could then make two dialogs; callers serialise creation
  * per unordered pair (the writer does, by Kafka key), and then the result is one dialog.
  *
+ * <p><b>Inbox.</b> Kept by the functions of chat.lua's "inbox" section ({@link RedisInbox}): per user, three keys in
+ * the slot of {@code inbox:<user_id>}. On one Redis a message and both users' inboxes are written by one atomic
+ * call; on a cluster they are three calls in three slots, and a reader can see the message before an inbox; a
+ * replay of the write completes what a failure left out (see docs/redis-cluster.md).
+ *
  * <p>Client ids: at most {@value #MAX_CLIENT_ID_BYTES} UTF-8 bytes, not empty; remembered per author and
  * dialog for 24 h after the dialog's last write with a client id (see redis-udf/README.md).
  */
 public final class RedisDialogStore implements DialogStore {
 
     /** The longest client id write_message accepts. */
-    public static final int MAX_CLIENT_ID_BYTES = 200;
+    public static final int MAX_CLIENT_ID_BYTES = WriteCall.MAX_CLIENT_ID_BYTES;
 
     private final FunctionCalls calls;
     private final boolean oneKeyPerCall;
+    private final RedisInbox inbox;
 
     RedisDialogStore(FunctionCalls calls, boolean oneKeyPerCall) {
         this.calls = calls;
         this.oneKeyPerCall = oneKeyPerCall;
+        this.inbox = new RedisInbox(calls, oneKeyPerCall);
     }
 
+    /** Then both users' inboxes ({@link RedisInbox#enter}), also when the dialog existed: that repairs, moves nothing. */
     @Override
     public DialogCreation makeDialog(UUID userId, UUID friendId, UUID newDialogId, String name) {
+        DialogCreation creation = createDialog(userId, friendId, newDialogId, name);
+        inbox.enter(creation.dialog(), userId, friendId);
+        return creation;
+    }
+
+    private DialogCreation createDialog(UUID userId, UUID friendId, UUID newDialogId, String name) {
         Objects.requireNonNull(newDialogId, "newDialogId");
         String[] args = {newDialogId.toString(), name == null ? "" : name, userId.toString()};
         String key = RedisKeys.dialog(userId, friendId);
@@ -96,9 +111,15 @@ public final class RedisDialogStore implements DialogStore {
         return Replies.outcome(calls.write(WRITE_MESSAGE, ScriptOutputType.MULTI, call.keys(), call.args()));
     }
 
-    /** One pipeline of {@code write_message} calls: one round trip for the lot, Redis runs them in order. */
+    /**
+     * One pipeline of {@code write_message} calls: one round trip for the lot, Redis runs them in order. Writes that
+     * keep the inbox: see {@link RedisInbox#write}.
+     */
     @Override
     public List<WriteOutcome> writeMessages(List<MessageWrite> writes) {
+        if (writes.stream().anyMatch(MessageWrite::keepsInbox)) {
+            return inbox.write(writes);
+        }
         List<String[]> keys = new ArrayList<>(writes.size());
         List<String[]> args = new ArrayList<>(writes.size());
         for (MessageWrite write : writes) {
@@ -110,11 +131,21 @@ public final class RedisDialogStore implements DialogStore {
         return replies.stream().map(Replies::outcome).toList();
     }
 
+    @Override
+    public InboxPage showInbox(UUID userId, PageCursor before, int limit) {
+        return inbox.show(userId, before, limit);
+    }
+
+    @Override
+    public ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo) {
+        return inbox.markRead(userId, friendId, dialogId, upTo);
+    }
+
     /** FCALL without waiting for replicas: a claim lost in a failover costs a retry its id, never a message. */
     @Override
     public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,
                                        Duration ttl) {
-        checkClientId(clientId);
+        WriteCall.checkClientId(clientId);
         if (ttl.toMillis() < 1) {
             throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
         }
@@ -142,34 +173,6 @@ public final class RedisDialogStore implements DialogStore {
         return request.cursor() == null
                 ? new String[] {direction, limit}
                 : new String[] {direction, limit, Long.toString(request.cursor().ts()), request.cursor().id().toString()};
-    }
-
-    /** The keys and arguments of one {@code write_message} call. */
-    private record WriteCall(String[] keys, String[] args) {
-
-        static WriteCall of(ChatMessage message, String clientId) {
-            if (message.ts() < 0) {
-                throw new IllegalArgumentException("message ts must be epoch millis >= 0, was " + message.ts());
-            }
-            UUID dialogId = message.chatId();
-            String[] base = {message.id().toString(), message.authorId().toString(), dialogId.toString(),
-                    message.message(), Long.toString(message.ts())};
-            if (clientId == null) {
-                return new WriteCall(RedisDialogStore.keys(RedisKeys.messages(dialogId)), base);
-            }
-            checkClientId(clientId);
-            String[] args = Arrays.copyOf(base, base.length + 1);
-            args[base.length] = RedisKeys.requestField(message.authorId(), clientId);
-            return new WriteCall(RedisDialogStore.keys(RedisKeys.messages(dialogId), RedisKeys.requests(dialogId)), args);
-        }
-    }
-
-    private static void checkClientId(String clientId) {
-        int bytes = clientId.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > MAX_CLIENT_ID_BYTES) {
-            throw new IllegalArgumentException("clientId must be 1.." + MAX_CLIENT_ID_BYTES + " UTF-8 bytes, was "
-                    + bytes);
-        }
     }
 
     private static String[] keys(String... keys) {

@@ -42,4 +42,23 @@ public final class RedisKeys {
     public static String requestField(UUID authorId, String clientId) {
         return authorId + ":" + clientId;
     }
+
+    /**
+     * A user's dialogs by last activity (zset: dialog id, score epoch ms). With {@link #inboxDialogs} and
+     * {@link #inboxUnread}, which carry it as their hash tag, one slot per user, never the slot of a dialog's
+     * messages: keeping the inbox on a cluster takes a call per user (see chat.lua, "inbox").
+     */
+    public static String inbox(UUID userId) {
+        return "inbox:" + userId;
+    }
+
+    /** The hash of a user's inbox entries: name and friend, last message, both read markers, per dialog. */
+    public static String inboxDialogs(UUID userId) {
+        return "{" + inbox(userId) + "}:dialogs";
+    }
+
+    /** The set of the friends' messages a user has not read, by dialog (lexically ordered positions). */
+    public static String inboxUnread(UUID userId) {
+        return "{" + inbox(userId) + "}:unread";
+    }
 }

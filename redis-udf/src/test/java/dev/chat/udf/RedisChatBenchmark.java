@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.InboxPage;
 import dev.chat.common.dialog.MessagePage;
+import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.PageRequest;
 import dev.chat.common.dialog.WriteOutcome;
 import dev.chat.common.id.MessageIds;
@@ -56,6 +58,7 @@ public class RedisChatBenchmark {
     private static final String TEXT = "Hi! Are we still on for Friday? \"Café\" at 7 😀";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int WRITE_DIALOGS = 1000;
+    private static final int INBOX_DIALOGS = 50;
 
     private final MessageIds ids = new MessageIds();
     private TestRedis.Server server;
@@ -71,6 +74,11 @@ public class RedisChatBenchmark {
     private final UUID[] udfWriteDialogs = new UUID[WRITE_DIALOGS];
     private final UUID[] plainWriteDialogs = new UUID[WRITE_DIALOGS];
     private final AtomicLong writes = new AtomicLong();
+    /** The friend of each write dialog, whose inbox a kept write updates (unread grows, until the next iteration). */
+    private final UUID[] inboxWriteFriends = new UUID[WRITE_DIALOGS];
+    private final UUID[] inboxWriteDialogs = new UUID[WRITE_DIALOGS];
+    /** A user with {@value #INBOX_DIALOGS} dialogs, each with messages both ways, some unread: the dialog list. */
+    private UUID inboxReader;
 
     @Setup(Level.Trial)
     public void start() {
@@ -92,25 +100,52 @@ public class RedisChatBenchmark {
         for (int i = 0; i < 1000; i++) {
             store.writeMessage(new ChatMessage(ids.next(), user, readDialog, TEXT + " #" + i, base + i), null);
         }
+        for (int i = 0; i < WRITE_DIALOGS; i++) {
+            inboxWriteFriends[i] = UUID.randomUUID();
+            inboxWriteDialogs[i] = UUID.randomUUID();
+        }
+        inboxReader = fillInbox(base);
         plain.configResetstat(); // the set-up calls are not part of the measurement
     }
 
-    /** Keeps the write ZSETs (and Redis memory) bounded over the run. */
+    /** {@value #INBOX_DIALOGS} dialogs, each with ten messages, the last three of them the friend's and unread. */
+    private UUID fillInbox(long base) {
+        UUID reader = UUID.randomUUID();
+        for (int d = 0; d < INBOX_DIALOGS; d++) {
+            UUID friendOfReader = UUID.randomUUID();
+            UUID dialog = store.makeDialog(reader, friendOfReader, UUID.randomUUID(), "bench " + d).dialog().id();
+            List<MessageWrite> writes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                UUID author = i < 7 ? reader : friendOfReader;
+                writes.add(new MessageWrite(new ChatMessage(ids.next(), author, dialog, TEXT + " #" + i, base + d * 10 + i),
+                        null, author.equals(reader) ? friendOfReader : reader, "bench " + d));
+            }
+            store.writeMessages(writes);
+        }
+        return reader;
+    }
+
+    /** Keeps the write ZSETs and the inboxes the kept writes grow (and Redis memory) bounded over the run. */
     @Setup(Level.Iteration)
     public void emptyWriteDialogs() {
-        String[] keys = new String[2 * WRITE_DIALOGS];
+        List<String> keys = new ArrayList<>(6 * WRITE_DIALOGS + 3);
         for (int i = 0; i < WRITE_DIALOGS; i++) {
-            keys[2 * i] = RedisKeys.messages(udfWriteDialogs[i]);
-            keys[2 * i + 1] = RedisKeys.messages(plainWriteDialogs[i]);
+            keys.add(RedisKeys.messages(udfWriteDialogs[i]));
+            keys.add(RedisKeys.messages(plainWriteDialogs[i]));
+            keys.add(RedisKeys.messages(inboxWriteDialogs[i]));
+            keys.add(RedisKeys.inbox(inboxWriteFriends[i]));
+            keys.add(RedisKeys.inboxDialogs(inboxWriteFriends[i]));
+            keys.add(RedisKeys.inboxUnread(inboxWriteFriends[i]));
         }
-        plain.del(keys);
+        keys.addAll(List.of(RedisKeys.inbox(user), RedisKeys.inboxDialogs(user), RedisKeys.inboxUnread(user)));
+        plain.del(keys.toArray(String[]::new));
     }
 
     /** Redis' own time per call, free of client-side noise: the server-side UDF overhead. */
     @TearDown(Level.Trial)
     public void stop() {
         for (String line : plain.info("commandstats").split("\r?\n")) {
-            if (line.matches("cmdstat_(fcall|fcall_ro|zadd|zrange|get):.*")) {
+            if (line.matches("cmdstat_(fcall|fcall_ro|zadd|zrange|get):.*")) { // FCALL's usec/call mixes all write functions
                 System.out.println("\nredis " + line.replaceAll(",rejected_calls.*", ""));
             }
         }
@@ -124,6 +159,28 @@ public class RedisChatBenchmark {
     public WriteOutcome udfWriteMessage() {
         UUID dialog = udfWriteDialogs[(int) (writes.getAndIncrement() % WRITE_DIALOGS)];
         return store.writeMessage(new ChatMessage(ids.next(), user, dialog, TEXT, System.currentTimeMillis()), null);
+    }
+
+    /** Today's writer path (one write through {@code writeMessages}), the baseline of the next one. */
+    @Benchmark
+    public WriteOutcome udfWriteMessagesNoInbox() {
+        UUID dialog = udfWriteDialogs[(int) (writes.getAndIncrement() % WRITE_DIALOGS)];
+        ChatMessage m = new ChatMessage(ids.next(), user, dialog, TEXT, System.currentTimeMillis());
+        return store.writeMessages(List.of(new MessageWrite(m, null))).get(0);
+    }
+
+    /** The same write keeping the author's and the recipient's inbox (one write_inbox_message); target ≤ 1.5x the above. */
+    @Benchmark
+    public WriteOutcome udfWriteMessageKeepingInbox() {
+        int i = (int) (writes.getAndIncrement() % WRITE_DIALOGS);
+        ChatMessage m = new ChatMessage(ids.next(), user, inboxWriteDialogs[i], TEXT, System.currentTimeMillis());
+        return store.writeMessages(List.of(new MessageWrite(m, null, inboxWriteFriends[i], "bench"))).get(0);
+    }
+
+    /** The dialog list: the newest 50 dialogs with last message, markers and unread counts, one FCALL_RO. */
+    @Benchmark
+    public InboxPage udfShowInbox50() {
+        return store.showInbox(inboxReader, null, INBOX_DIALOGS);
     }
 
     @Benchmark

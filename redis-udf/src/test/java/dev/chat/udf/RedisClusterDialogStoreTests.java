@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.InboxEntry;
+import dev.chat.common.dialog.MessageWrite;
+import dev.chat.common.dialog.ReadOutcome;
 import dev.chat.testsupport.TestRedisCluster;
 import dev.chat.testsupport.TestRedisNode;
 import dev.chat.testsupport.contract.DialogStoreContract;
@@ -27,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * redis-server processes, {@link TestRedisCluster}). The nodes refuse any call whose keys span two slots
  * (CROSSSLOT) and any key of a slot they do not own, so passing here proves the cluster path's key
  * discipline and its routing; dialogs whose two key orders live on different nodes are made and found
- * from both sides.
+ * from both sides, and a dialog's messages and its two users' inboxes are kept on three different nodes.
  */
 class RedisClusterDialogStoreTests extends DialogStoreContract {
 
@@ -111,5 +116,36 @@ class RedisClusterDialogStoreTests extends DialogStoreContract {
 
         assertThatThrownBy(() -> holder.commands().fcallReadOnly("get_dialog", ScriptOutputType.VALUE, bothOrders))
                 .isInstanceOf(RedisCommandExecutionException.class).hasMessageStartingWith("CROSSSLOT");
+    }
+
+    @Test
+    void keepsTheInboxesOfADialogWhoseMessagesAndBothUsersLiveOnThreeNodes() {
+        UUID a;
+        UUID b;
+        UUID dialogId;
+        do { // random ids until messages:<dialog>, inbox:<a> and inbox:<b> are on three different primaries
+            a = UUID.randomUUID();
+            b = UUID.randomUUID();
+            dialogId = UUID.randomUUID();
+        } while (new HashSet<>(List.of(cluster.nodeOf(RedisKeys.messages(dialogId)), cluster.nodeOf(RedisKeys.inbox(a)),
+                cluster.nodeOf(RedisKeys.inbox(b)))).size() < 3);
+        store().makeDialog(a, b, dialogId, "three nodes");
+        ChatMessage sent = new ChatMessage(ids.next(), a, dialogId, "hello", System.currentTimeMillis() + 1000);
+
+        store().writeMessages(List.of(new MessageWrite(sent, "c-1", b, "three nodes")));
+        store().writeMessages(List.of(new MessageWrite(sent, "c-1", b, "three nodes"))); // a replay
+        InboxEntry unread = store().showInbox(b, null, 10).dialogs().get(0);
+        ReadOutcome read = store().markRead(b, a, dialogId, sent.cursor());
+
+        assertThat(unread.lastMessage()).isEqualTo(sent);
+        assertThat(unread.unread()).isEqualTo(1);
+        assertThat(read.status()).isEqualTo(ReadOutcome.Status.MOVED);
+        assertThat(store().showInbox(b, null, 10).dialogs().get(0).unread()).isZero();
+        assertThat(store().showInbox(a, null, 10).dialogs().get(0).friendReadUpTo()).isEqualTo(sent.cursor());
+        for (UUID user : List.of(a, b)) {
+            TestRedisNode holder = cluster.nodeOf(RedisKeys.inbox(user));
+            assertThat(holder.commands().exists(RedisKeys.inbox(user), RedisKeys.inboxDialogs(user)))
+                    .as("inbox of %s on its slot's node", user).isEqualTo(2);
+        }
     }
 }

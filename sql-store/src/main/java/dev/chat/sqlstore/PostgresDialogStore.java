@@ -19,9 +19,12 @@ import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
 import dev.chat.common.dialog.EncodedMessage;
 import dev.chat.common.dialog.EncodedPage;
+import dev.chat.common.dialog.InboxPage;
 import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.MessageWrite;
+import dev.chat.common.dialog.PageCursor;
 import dev.chat.common.dialog.PageRequest;
+import dev.chat.common.dialog.ReadOutcome;
 import dev.chat.common.dialog.WriteOutcome;
 import dev.chat.common.id.MessageIds;
 import org.springframework.jdbc.core.RowMapper;
@@ -68,17 +71,19 @@ public final class PostgresDialogStore implements DialogStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ClientIdClaims claims;
+    private final PostgresInbox inbox;
 
     public PostgresDialogStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.claims = new ClientIdClaims(jdbc);
+        this.inbox = new PostgresInbox(jdbc);
     }
 
     /**
      * One statement ({@code INSERT ... ON CONFLICT (user_low, user_high) DO NOTHING} and a SELECT of the
-     * existing row, as one CTE): one round trip. Two when another caller created the same pair and
-     * committed while this statement ran; then {@code created} is false here.
+     * existing row, as one CTE), two when another caller created the same pair and committed while this statement
+     * ran (then {@code created} is false here); then one more that puts the dialog in both users' inboxes.
      *
      * @throws IllegalArgumentException when the name contains NUL
      */
@@ -87,13 +92,15 @@ public final class PostgresDialogStore implements DialogStore {
         Objects.requireNonNull(newDialogId, "newDialogId");
         String dialogName = name == null ? "" : withoutNul(name, "dialog name");
         UUID[] pair = pair(userId, friendId);
-        Optional<DialogCreation> made = jdbc.sql(DialogSql.MAKE_DIALOG)
+        DialogCreation creation = jdbc.sql(DialogSql.MAKE_DIALOG)
                 .params(newDialogId, pair[0], pair[1], dialogName, userId, pair[0], pair[1])
                 .query((rs, row) -> new DialogCreation(DIALOG.mapRow(rs, row), rs.getBoolean("created")))
-                .optional();
-        return made.orElseGet(() -> new DialogCreation(find(pair).orElseThrow(
-                () -> new IllegalStateException("sql-store: dialog of " + userId + " and " + friendId
-                        + " conflicted on creation but cannot be read")), false));
+                .optional()
+                .orElseGet(() -> new DialogCreation(find(pair).orElseThrow(
+                        () -> new IllegalStateException("sql-store: dialog of " + userId + " and " + friendId
+                                + " conflicted on creation but cannot be read")), false));
+        inbox.enter(creation.dialog(), userId, friendId, System.currentTimeMillis());
+        return creation;
     }
 
     /** One SELECT on the unique pair index: one round trip. */
@@ -136,17 +143,41 @@ public final class PostgresDialogStore implements DialogStore {
      * The same statements as {@link #writeMessage}, one after the other in one transaction: one commit, so one
      * WAL flush for the lot instead of one per message (the cost of each write under the default
      * {@code synchronous_commit}). Each statement sees the ones before it, so a batch keeps the sequential
-     * semantics. A failure rolls the whole batch back; arguments are checked before it starts.
+     * semantics. A failure rolls the whole batch back; arguments are checked before it starts. A write that keeps
+     * the inbox adds one statement (both users' {@code inbox} rows) to the transaction, so there message and inbox
+     * are atomic.
      */
     @Override
     public List<WriteOutcome> writeMessages(List<MessageWrite> writes) {
-        writes.forEach(write -> check(write.message(), write.clientId()));
-        if (writes.size() == 1) {
+        writes.forEach(write -> {
+            check(write.message(), write.clientId());
+            withoutNul(write.dialogName(), "dialog name");
+        });
+        if (writes.size() == 1 && !writes.get(0).keepsInbox()) {
             return List.of(writeMessage(writes.get(0).message(), writes.get(0).clientId()));
         }
-        return transaction.execute(status -> writes.stream()
-                .map(write -> writeMessage(write.message(), write.clientId()))
-                .toList());
+        return transaction.execute(status -> writes.stream().map(this::writeKeepingInbox).toList());
+    }
+
+    /** A write that keeps the inbox also raises both users' rows, in the same transaction, unless a client-id duplicate. */
+    private WriteOutcome writeKeepingInbox(MessageWrite write) {
+        WriteOutcome outcome = writeMessage(write.message(), write.clientId());
+        if (write.keepsInbox() && outcome.messageId().equals(write.message().id())) {
+            inbox.keep(write);
+        }
+        return outcome;
+    }
+
+    /** One statement: the inbox rows by activity, each with its last message and unread count (see {@link PostgresInbox}). */
+    @Override
+    public InboxPage showInbox(UUID userId, PageCursor before, int limit) {
+        return inbox.show(Objects.requireNonNull(userId, "userId"), before, limit);
+    }
+
+    /** Two or three statements, no transaction: each is idempotent, and the friend reads the same marker row. */
+    @Override
+    public ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo) {
+        return inbox.markRead(userId, dialogId, upTo);
     }
 
     /**

@@ -53,7 +53,8 @@ class PostgresDialogStoreSqlTests {
         try (HikariDataSource fresh = DialogDatabase.empty()) {
             assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isPositive();
             assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isZero();
-            assertThat(tables(fresh)).contains("dialogs", "messages", "client_id_claims", DialogSchema.HISTORY_TABLE)
+            assertThat(tables(fresh)).contains("dialogs", "messages", "client_id_claims", "inbox", "read_markers",
+                            DialogSchema.HISTORY_TABLE)
                     .doesNotContain("flyway_schema_history");
         }
     }
@@ -65,7 +66,8 @@ class PostgresDialogStoreSqlTests {
             other.sql("CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY)").update();
             other.sql("CREATE TABLE users (id uuid PRIMARY KEY)").update();
             assertThat(DialogDatabase.migrate(fresh).migrationsExecuted).isPositive();
-            assertThat(tables(fresh)).contains("users", "dialogs", "messages", "client_id_claims", DialogSchema.HISTORY_TABLE);
+            assertThat(tables(fresh)).contains("users", "dialogs", "messages", "client_id_claims", "inbox",
+                    DialogSchema.HISTORY_TABLE);
         }
     }
 

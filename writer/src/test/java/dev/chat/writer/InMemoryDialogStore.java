@@ -14,6 +14,9 @@ import dev.chat.common.dialog.ClientIdClaim;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.InboxPage;
+import dev.chat.common.dialog.PageCursor;
+import dev.chat.common.dialog.ReadOutcome;
 import dev.chat.common.dialog.MessagePage;
 import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.PageRequest;
@@ -105,6 +108,17 @@ public final class InMemoryDialogStore implements DialogStore {
     @Override
     public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,
                                        Duration ttl) {
+        throw new UnsupportedOperationException("not used here");
+    }
+
+    /** The inbox is covered by the store contract on the real stores; these unit tests do not read it. */
+    @Override
+    public InboxPage showInbox(UUID userId, PageCursor before, int limit) {
+        throw new UnsupportedOperationException("not used here");
+    }
+
+    @Override
+    public ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo) {
         throw new UnsupportedOperationException("not used here");
     }
 }

@@ -21,13 +21,21 @@ import java.util.UUID;
  *       of one sender in the same millisecond keep their sending order.</li>
  *   <li><b>Paging:</b> cursors are exclusive {@code (ts, id)} bounds, so paging never repeats or skips a
  *       message that was stored before the page was read.</li>
+ *   <li><b>Inbox:</b> per user, the dialogs by last activity ({@link #showInbox}), each with its last message, the
+ *       user's read marker ({@link #markRead}, only ever moving forward), the friend's marker and the unread count
+ *       (the friend's messages after the user's marker). Kept by {@link #makeDialog}, by {@link #writeMessages} for
+ *       writes that name a recipient, and by {@link #markRead}; every step is idempotent and order-independent
+ *       (maxima, set additions refused at or before the marker), so replaying any of them, in any order, converges
+ *       on the same inbox. Writes without a recipient are not guaranteed to show in an inbox.</li>
  * </ul>
  */
 public interface DialogStore {
 
     /**
      * Returns the dialog of the two users, creating it with the given id, name and owner {@code userId}
-     * when neither key order exists yet.
+     * when neither key order exists yet. Either way the dialog ends up in both users' inboxes: one that lacks it
+     * gets it with the current time as its activity and no message; one that has it is left as it is, so calling
+     * this again repairs a creation that failed half-way and moves nothing.
      */
     DialogCreation makeDialog(UUID userId, UUID friendId, UUID newDialogId, String name);
 
@@ -57,8 +65,16 @@ public interface DialogStore {
      * client id twice is stored once), and returns the outcomes in the same order. Implementations save round
      * trips or commits (a pipeline, one transaction); the default writes one by one.
      *
-     * <p>If it throws, any of the writes may or may not have been stored; writing them all again is safe,
-     * because writes are idempotent. A write {@link #writeMessage} would refuse ({@link IllegalArgumentException})
+     * <p>A write that {@linkplain MessageWrite#keepsInbox() names a recipient} also keeps the inbox of the author and
+     * of the recipient when its message is stored by this call or already was (a replay): the dialog's activity
+     * becomes the message's {@code ts} if later, its last message this one if later by {@code (ts, id)}, and the
+     * recipient's unread count counts it if it comes after the recipient's read marker; a message counts once
+     * however often it is written. A client-id duplicate (the outcome names an earlier message) keeps no inbox:
+     * the earlier message's write did. The inbox steps are not atomic with the message's: a reader may see the
+     * message before the inboxes, or (on Redis Cluster) one user's inbox before the other's.
+     *
+     * <p>If it throws, any of the writes may or may not have been stored, any inbox kept or not; writing them all
+     * again is safe, because writes are idempotent, and completes what was missed. A write {@link #writeMessage} would refuse ({@link IllegalArgumentException})
      * fails the whole call the same way.
      */
     default List<WriteOutcome> writeMessages(List<MessageWrite> writes) {
@@ -84,6 +100,33 @@ public interface DialogStore {
      * @throws IllegalArgumentException for a client id {@link #writeMessage} would refuse, or a ttl under 1 ms
      */
     ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim, Duration ttl);
+
+    /**
+     * A page of the user's inbox, most recent activity first: entries strictly before {@code before} in the order
+     * {@code (activity, dialogId)} descending ({@link InboxEntry#cursor()} of a page's last entry), or from the
+     * newest when {@code before} is null. Read-only. A dialog whose activity changes between two pages may be
+     * missed or shown twice (it moved); a client re-reads the first page to see new activity. An unknown user has
+     * an empty inbox.
+     *
+     * @param limit 1..{@link PageRequest#MAX_LIMIT}
+     * @throws IllegalArgumentException for a limit outside that range
+     */
+    InboxPage showInbox(UUID userId, PageCursor before, int limit);
+
+    /**
+     * Moves the user's read marker in the dialog forward to the message at {@code upTo} ({@link ChatMessage#cursor()}:
+     * its {@code ts} and id), and the friend's copy of it ({@link InboxEntry#friendReadUpTo()} in the friend's
+     * inbox). A position at or before the marker changes nothing, so replays and late, older reads never move it
+     * back. The user's unread count drops to the friend's messages after the new marker. Not read-only.
+     *
+     * <p>Not atomic across the two users: if it throws, the marker may have moved for the user and not yet for the
+     * friend's copy; calling it again completes it.
+     *
+     * @param friendId the other user of the dialog (whose inbox shows this user's marker)
+     * @return {@link ReadOutcome.Status#NO_SUCH_MESSAGE} and nothing changed when the dialog holds no message with
+     *         that id at that {@code ts}
+     */
+    ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo);
 
     /** A page of the dialog's messages. Read-only. An unknown dialog id gives an empty page. */
     MessagePage showMessages(UUID dialogId, PageRequest request);

@@ -48,7 +48,8 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
                 "limit must be a whole number from 1 to " + max + " (default " + properties.defaultLimit() + ")");
     }
 
-    private static PageCursor cursor(String name, String raw) {
+    /** The cursor in parameter {@code name}, or null when absent; a 400 {@code bad-cursor} when not one of ours. */
+    static PageCursor cursor(String name, String raw) {
         if (raw == null) {
             return null;
         }

@@ -14,9 +14,11 @@ package dev.chat.testsupport.contract;
  * unless {@link #createsAtomicallyAcrossKeyOrders()} says callers serialise), ordering by (ts, id) with
  * same-millisecond messages in sending order, idempotent writes by id and by client id, text returned
  * byte for byte, cursor paging that neither skips nor repeats while messages arrive, batch writes with
- * the outcomes of single ones, pages in the stored encoding equal to the decoded pages, and client id claims. The tests are
+ * the outcomes of single ones, pages in the stored encoding equal to the decoded pages, client id claims, and the
+ * inbox (dialogs by activity, last message, read markers, unread counts, exact under replays). The tests are
  * split over {@link DialogContract}, {@link MessageContract}, {@link PagingContract},
- * {@link BatchWriteContract}, {@link EncodedPageContract} and {@link ClientIdClaimContract} to keep files small.
+ * {@link BatchWriteContract}, {@link EncodedPageContract}, {@link ClientIdClaimContract}, {@link InboxContract} and
+ * {@link ReadMarkerContract} to keep files small.
  */
-public abstract class DialogStoreContract extends ClientIdClaimContract {
+public abstract class DialogStoreContract extends ReadMarkerContract {
 }

@@ -63,27 +63,29 @@ class MessageWriter {
     void handleAll(List<ReceivedCommand> commands) {
         MessageEvent[] outcomes = new MessageEvent[commands.size()];
         List<Integer> writable = new ArrayList<>(commands.size());
+        List<MessageWrite> writes = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {
             ReceivedCommand received = commands.get(i);
             try (ReceivedCommand.LogContext ignored = received.logContext()) {
-                String problem = checkDialog(received.command());
-                if (problem == null) {
+                Check check = checkDialog(received.command());
+                if (check.problem() == null) {
                     writable.add(i);
+                    writes.add(write(received.command(), check.dialog()));
                 } else {
-                    outcomes[i] = rejected(received.command(), problem);
+                    outcomes[i] = rejected(received.command(), check.problem());
                 }
             }
         }
-        writeAll(commands, writable, outcomes);
+        writeAll(commands, writable, writes, outcomes);
         events.publishAll(Arrays.asList(outcomes));
     }
 
     /** Stores the commands at {@code writable} with one store call and fills in their WRITTEN events. */
-    private void writeAll(List<ReceivedCommand> commands, List<Integer> writable, MessageEvent[] outcomes) {
+    private void writeAll(List<ReceivedCommand> commands, List<Integer> writable, List<MessageWrite> writes,
+                          MessageEvent[] outcomes) {
         if (writable.isEmpty()) {
             return;
         }
-        List<MessageWrite> writes = writable.stream().map(i -> write(commands.get(i).command())).toList();
         List<WriteOutcome> stored = store.writeMessages(writes);
         long storedAt = clock.millis();
         metrics.batchWritten(writes.size());
@@ -95,17 +97,16 @@ class MessageWriter {
         }
     }
 
-    /** One command: checked, written on its own, its event published and acknowledged. */
+    /** One command: checked, written on its own (with both inboxes), its event published and acknowledged. */
     void handle(SendMessageCommand command) {
-        String problem = checkDialog(command);
-        if (problem != null) {
-            events.publish(rejected(command, problem));
+        Check check = checkDialog(command);
+        if (check.problem() != null) {
+            events.publish(rejected(command, check.problem()));
             return;
         }
         WriteOutcome outcome;
         try {
-            MessageWrite write = write(command);
-            outcome = store.writeMessage(write.message(), write.clientId());
+            outcome = store.writeMessages(List.of(write(command, check.dialog()))).get(0);
         } catch (DialogNotFoundException e) {
             events.publish(rejected(command, DIALOG_NOT_FOUND));
             return;
@@ -113,18 +114,24 @@ class MessageWriter {
         events.publish(written(command, outcome, clock.millis()));
     }
 
-    /** Null when the command's dialog is the dialog of its author and recipient, else the reason why not. */
-    private String checkDialog(SendMessageCommand command) {
-        Optional<Dialog> dialog = dialogs.find(command.authorId(), command.recipientId());
-        if (dialog.isEmpty()) {
-            return DIALOG_NOT_FOUND;
-        }
-        return dialog.get().id().equals(command.dialogId()) ? null : DIALOG_MISMATCH;
+    /** The command's dialog, or why it cannot be written (then the dialog is null). */
+    private record Check(Dialog dialog, String problem) {
     }
 
-    private static MessageWrite write(SendMessageCommand command) {
+    /** The dialog when it is the dialog of the command's author and recipient, else the reason why not. */
+    private Check checkDialog(SendMessageCommand command) {
+        Optional<Dialog> dialog = dialogs.find(command.authorId(), command.recipientId());
+        if (dialog.isEmpty()) {
+            return new Check(null, DIALOG_NOT_FOUND);
+        }
+        return dialog.get().id().equals(command.dialogId()) ? new Check(dialog.get(), null)
+                : new Check(null, DIALOG_MISMATCH);
+    }
+
+    /** The write keeps both users' inboxes: the recipient and the name come with it (see DialogStore#writeMessages). */
+    private static MessageWrite write(SendMessageCommand command, Dialog dialog) {
         return new MessageWrite(new ChatMessage(command.messageId(), command.authorId(), command.dialogId(),
-                command.text(), command.ts()), command.clientId());
+                command.text(), command.ts()), command.clientId(), command.recipientId(), dialog.name());
     }
 
     /** Counts and logs a write (in the command's log context) and makes its event. */

@@ -30,6 +30,10 @@ public final class SendMessageCommandValidator implements Validator {
         required(errors, "authorId", command.authorId());
         required(errors, "recipientId", command.recipientId());
         required(errors, "text", command.text());
+        if (command.authorId() != null && command.authorId().equals(command.recipientId())) {
+            // the gateway refuses a send to oneself; such a command has no friend whose inbox it could keep
+            errors.rejectValue("recipientId", "other", "recipientId must be another user than authorId");
+        }
         if (command.ts() <= 0) {
             errors.rejectValue("ts", "positive", "ts must be positive epoch millis");
         }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.chat.common.command.MessageEvent;
 import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
+import dev.chat.common.dialog.InboxEntry;
 import dev.chat.writer.Commands;
 import dev.chat.writer.TopicProbe;
 import io.lettuce.core.ScoredValue;
@@ -46,6 +47,25 @@ class MessageCommandsTests extends MessagePathTest {
                 .contains("\"chat_id\":\"" + dialog + "\"")
                 .contains("\"message\":\"hello \\\"world\\\" ✓\"");
         assertThat(counter("stored")).isGreaterThan(storedBefore);
+    }
+
+    @Test
+    void keepsBothInboxesOnceAlsoWhenTheCommandIsRedelivered() {
+        UUID author = Commands.user();
+        UUID friend = Commands.user();
+        UUID dialog = dialogOf(author, friend);
+        SendMessageCommand command = Commands.send(dialog, author, friend, "unread");
+
+        sendCommand(command);
+        sendCommand(command);
+
+        awaitEvents(command.messageId(), 2);
+        InboxEntry recipients = store.showInbox(friend, null, 10).dialogs().get(0);
+        assertThat(recipients.dialogId()).isEqualTo(dialog);
+        assertThat(recipients.unread()).isEqualTo(1);
+        assertThat(recipients.lastMessage().id()).isEqualTo(command.messageId());
+        assertThat(recipients.activity()).isEqualTo(command.ts());
+        assertThat(store.showInbox(author, null, 10).dialogs().get(0).unread()).isZero();
     }
 
     @Test

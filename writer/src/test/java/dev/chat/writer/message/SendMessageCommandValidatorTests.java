@@ -35,4 +35,13 @@ class SendMessageCommandValidatorTests {
 
         assertThatThrownBy(() -> validator.validateObject(longClientId)).hasMessageContaining("clientId");
     }
+
+    @Test
+    void rejectsAMessageToOneself() {
+        SendMessageCommand toSelf = new SendMessageCommand(valid.messageId(), valid.dialogId(), valid.authorId(),
+                valid.authorId(), valid.text(), valid.ts(), null);
+
+        assertThatThrownBy(() -> validator.validateObject(toSelf)).isInstanceOf(InvalidCommandException.class)
+                .hasMessageContaining("recipientId");
+    }
 }
