@@ -3,6 +3,8 @@
 'use strict';
 
 const PAGE_SIZE = 50;
+// A gateway whose machine is gone may not refuse, only never answer: give up on it in time to try the next one
+const CONNECT_TIMEOUT_MS = 4000;
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -12,6 +14,7 @@ const state = {
   friendByDialog: new Map(),
   open: null,              // friend id of the open dialog
   ws: null, retries: 0, reconnectTimer: null, stopped: true,
+  origins: [], originIndex: 0, // this page's gateway first, then chat.web.gateways: where the socket may go
 };
 
 // ---------- HTTP ----------
@@ -42,6 +45,8 @@ async function start() {
   state.me = await api('GET', '/api/v1/me');
   const config = await api('GET', '/api/v1/client-config');
   state.readerUrl = config.reader_url || (location.protocol + '//' + location.hostname + ':8081');
+  state.origins = [...new Set([location.origin, ...(config.gateways || [])])];
+  state.originIndex = 0;
   $('me').textContent = state.me.first_name + ' ' + state.me.second_name + ' · ' + state.me.id;
   $('login-view').hidden = true;
   $('chat-view').hidden = false;
@@ -255,12 +260,14 @@ async function onMessage(frame) {
 // ---------- the WebSocket ----------
 function connect() {
   if (state.stopped) return;
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const ws = new WebSocket(scheme + '//' + location.host + '/ws?access_token=' + encodeURIComponent(state.token));
+  const origin = state.origins[state.originIndex];
+  const ws = new WebSocket(origin.replace(/^http/, 'ws') + '/ws?access_token=' + encodeURIComponent(state.token));
   state.ws = ws;
+  const giveUp = setTimeout(() => ws.readyState === WebSocket.CONNECTING && ws.close(), CONNECT_TIMEOUT_MS);
   ws.onopen = () => {
+    clearTimeout(giveUp);
     state.retries = 0;
-    setStatus('online');
+    setStatus('online', origin);
     for (const [friendId, dialog] of state.dialogs) {
       if (dialog.loaded) catchUp(friendId).then(() => friendId === state.open && renderMessages(false)).catch(showError);
     }
@@ -272,25 +279,36 @@ function connect() {
     else if (frame.type === 'error') onError(frame);
   };
   ws.onclose = (event) => {
+    clearTimeout(giveUp);
     if (state.ws !== ws) return;
     setStatus('offline (' + event.code + ')');
     if (state.stopped) return;
     if (event.code === 4001) return logOut('Your session expired; please log in again.');
     if (event.code === 4003) return showError(new Error('Too many open tabs; close one and reload.'));
+    // the next gateway, not the same one again: a gateway that died takes its port with it (docs/websocket.md, "Failover to another gateway")
+    state.originIndex = (state.originIndex + 1) % state.origins.length;
     scheduleReconnect([1001, 1009, 4002].includes(event.code) && state.retries === 0);
   };
 }
 
-/** At once (with jitter) after a shutdown or an idle close, else exponential back-off up to 30 s. */
+/**
+ * Within a second (with jitter) after a shutdown, an idle close or the first loss, so a client is back well inside
+ * the 10 s of a gateway failover; else exponential back-off up to 30 s, doubling once per round through the gateways
+ * so that each of them is tried quickly before the waits grow.
+ */
 function scheduleReconnect(soon) {
-  const base = soon ? 1000 : Math.min(30000, 1000 * 2 ** state.retries);
+  const rounds = Math.floor(state.retries / state.origins.length);
+  const base = soon ? 1000 : Math.min(30000, 1000 * 2 ** rounds);
   state.retries++;
   state.reconnectTimer = setTimeout(connect, base / 2 + Math.random() * base / 2);
 }
 
-function setStatus(text) {
+/** The gateway is shown only when there is more than one to choose from: host and port, no scheme. */
+function setStatus(text, origin) {
   $('status').textContent = text;
   $('status').className = text === 'online' ? 'online' : 'offline';
+  $('gateway').textContent = origin && state.origins.length > 1 ? 'via ' + new URL(origin).host : '';
+  $('gateway').dataset.origin = origin || '';
 }
 
 function showError(error) {

@@ -130,10 +130,19 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private void startGateway() {
-        int port = FreePorts.find();
-        run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, port, store.setting(),
-                "spring.datasource.url=" + databaseUrl, "chat.web.reader-url=" + readerUrl);
+        startGateway(FreePorts.find());
+    }
+
+    /**
+     * One more gateway on {@code port} (chosen beforehand, so that gateways can name each other) with more settings,
+     * e.g. {@code chat.web.gateways=…}; closing the returned context stops it as a crash would stop its clients.
+     */
+    ConfigurableApplicationContext startGateway(int port, String... settings) {
+        String[] all = Stream.concat(Stream.of(store.setting(), "spring.datasource.url=" + databaseUrl,
+                "chat.web.reader-url=" + readerUrl), Stream.of(settings)).toArray(String[]::new);
+        ConfigurableApplicationContext context = run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, port, all);
         gatewayUrls.add("http://127.0.0.1:" + port);
+        return context;
     }
 
     private String[] storeSettings() {

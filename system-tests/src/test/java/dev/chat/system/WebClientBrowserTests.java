@@ -4,62 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import javax.imageio.ImageIO;
-
+import dev.chat.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The web client in two real headless Chromium windows: two users log in, open their dialog, see its history (read
- * from the reader, cross-origin) and chat; a message typed in one window appears in the other over /ws. Skipped
- * when Debian's chromium and chromium-driver are not installed. Leaves target/web-client.png (both windows).
+ * The web client in real headless Chromium windows: two users log in, open their dialog, see its history (read
+ * from the reader, cross-origin) and chat; a message typed in one window appears in the other over /ws; a page whose
+ * gateway goes away fails over to another gateway by itself. Skipped when Debian's chromium and chromium-driver are
+ * not installed. Leaves target/web-client.png (both windows).
  */
 class WebClientBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "web-client.png");
     private static final String PASSWORD = "correct horse battery staple";
 
     private static RunningSystem system;
 
-    private final List<WebDriver> browsers = new ArrayList<>();
-    private final List<Path> profiles = new ArrayList<>();
+    private final Chromium chromium = new Chromium();
 
     @BeforeAll
     static void start() {
-        if (!browserInstalled()) {
+        if (!Chromium.installed()) {
             return; // skipped test by test, so the report counts and names them
         }
         system = RunningSystem.start();
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                Client.call("GET", system.gatewayUrl() + "/actuator/health/websocket", null, null).status() == 200);
+        awaitFanOut(system.gatewayUrl());
     }
 
     @AfterAll
@@ -74,37 +58,28 @@ class WebClientBrowserTests {
     void needsTheBrowser() {
         String needs = "it needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)";
         if (System.getenv("CHAT_REQUIRE_BROWSER") != null) {
-            assertThat(browserInstalled()).as("CHAT_REQUIRE_BROWSER is set: the browser test must run, and " + needs).isTrue();
+            assertThat(Chromium.installed()).as("CHAT_REQUIRE_BROWSER is set: the browser test must run, and " + needs).isTrue();
         }
-        assumeTrue(browserInstalled(), "browser test skipped: " + needs);
-    }
-
-    private static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        assumeTrue(Chromium.installed(), "browser test skipped: " + needs);
     }
 
     @AfterEach
     void closeBrowsers() throws IOException {
-        browsers.forEach(WebDriver::quit);
-        for (Path profile : profiles) {
-            FileSystemUtils.deleteRecursively(profile);
-        }
+        chromium.close();
     }
 
     @Test
     void aMessageTypedInOneBrowserAppearsInTheOther() throws IOException {
         Client alice = Client.register(system.gatewayUrl(), system.readerUrl(), "Alice", PASSWORD);
         Client bob = Client.register(system.gatewayUrl(), system.readerUrl(), "Bob", PASSWORD);
-        alice.addFriend(bob).expect(200);
-        bob.addFriend(alice).expect(200);
-        alice.createDialog(bob).expect(201);
+        befriend(alice, bob);
         alice.send(bob, "sent before Bob logged in", "h-1").expect(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> bob.history(alice, "").expect(200).json().get("messages").size() == 1);
 
-        WebDriver aliceWindow = browser();
-        WebDriver bobWindow = browser();
-        logIn(aliceWindow, alice);
-        logIn(bobWindow, bob);
+        WebDriver aliceWindow = chromium.window();
+        WebDriver bobWindow = chromium.window();
+        logIn(aliceWindow, system.gatewayUrl(), alice);
+        logIn(bobWindow, system.gatewayUrl(), bob);
         openDialog(aliceWindow, bob);
         openDialog(bobWindow, alice);
 
@@ -117,26 +92,71 @@ class WebClientBrowserTests {
         assertThat(awaitMessage(aliceWindow, "Hello Bob, live from Alice's browser")).contains("mine").doesNotContain("pending");
         assertThat(awaitMessage(bobWindow, "Hello Bob, live from Alice's browser")).doesNotContain("mine");
         assertThat(aliceWindow.findElements(By.cssSelector("#messages li.message"))).hasSize(3);
-        saveSideBySide(aliceWindow, bobWindow);
+        Chromium.saveSideBySide(aliceWindow, bobWindow, SCREENSHOT);
     }
 
-    private WebDriver browser() throws IOException {
-        Path profile = Files.createTempDirectory("chromium-profile-");
-        profiles.add(profile);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=760,620");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        browsers.add(driver);
-        return driver;
+    /**
+     * Alice's page comes from a gateway whose {@code chat.web.gateways} names a spare that is not up yet. Her gateway
+     * stops; a message to her is stored while she has no gateway at all (so only the {@code after} catch-up can bring
+     * it); the spare comes up, allowing her page's origin, and the page connects to it by itself, catches the message
+     * up once, and sends over the new socket.
+     */
+    @Test
+    void aPageWhoseGatewayStopsFailsOverToAnotherGatewayCatchesUpAndSendsAgain() throws IOException {
+        Client alice = Client.register(system.gatewayUrl(), system.readerUrl(), "Alice", PASSWORD);
+        Client bob = Client.register(system.gatewayUrl(), system.readerUrl(), "Bob", PASSWORD);
+        befriend(alice, bob);
+        String lost = "http://127.0.0.1:" + FreePorts.find();
+        String spare = "http://127.0.0.1:" + FreePorts.find();
+        ConfigurableApplicationContext lostGateway = system.startGateway(port(lost), "chat.web.gateways=" + spare);
+        awaitFanOut(lost);
+        WebDriver window = chromium.window();
+        logIn(window, lost, alice);
+        openDialog(window, bob);
+        type(window, "on the first gateway");
+        awaitStoredAndPushed(window, "on the first gateway");
+        assertThat(connectedTo(window)).isEqualTo(lost);
+
+        lostGateway.close();
+        wait(window).until(w -> w.findElement(By.id("status")).getText().startsWith("offline"));
+        bob.send(alice, "sent while Alice had no gateway", "f-2").expect(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> alice.history(bob, "").expect(200).json().get("messages").size() == 2);
+        system.startGateway(port(spare), "chat.ws.allowed-origins=" + lost);
+        awaitFanOut(spare);
+
+        // the back-off has grown while no gateway answered: up to 16 s between tries by now
+        new WebDriverWait(window, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("status"), "online"));
+        assertThat(connectedTo(window)).isEqualTo(spare);
+        assertThat(window.findElement(By.id("gateway")).getText()).isEqualTo("via " + spare.substring("http://".length()));
+        awaitMessage(window, "sent while Alice had no gateway");
+        type(window, "back, through the spare gateway");
+        awaitStoredAndPushed(window, "back, through the spare gateway");
+        assertThat(window.findElements(By.cssSelector("#messages li.message"))).as("each message once").hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bob.history(alice, "").expect(200).json().get("messages").size() == 3);
     }
 
-    private static void logIn(WebDriver window, Client user) {
-        window.get(system.gatewayUrl() + "/");
+    private static void befriend(Client alice, Client bob) {
+        alice.addFriend(bob).expect(200);
+        bob.addFriend(alice).expect(200);
+        alice.createDialog(bob).expect(201);
+    }
+
+    /** Pushes reach a gateway's sessions only once its fan-out owns its partitions. */
+    private static void awaitFanOut(String gateway) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Client.call("GET", gateway + "/actuator/health/websocket", null, null).status() == 200);
+    }
+
+    private static int port(String origin) {
+        return Integer.parseInt(origin.substring(origin.lastIndexOf(':') + 1));
+    }
+
+    private static String connectedTo(WebDriver window) {
+        return window.findElement(By.id("gateway")).getDomAttribute("data-origin");
+    }
+
+    private static void logIn(WebDriver window, String gateway, Client user) {
+        window.get(gateway + "/");
         wait(window).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-id"))).sendKeys(user.id.toString());
         window.findElement(By.id("login-password")).sendKeys(PASSWORD);
         window.findElement(By.id("login-button")).click();
@@ -165,23 +185,15 @@ class WebClientBrowserTests {
                         .findFirst().orElse(null));
     }
 
-    private static WebDriverWait wait(WebDriver window) {
-        return new WebDriverWait(window, Duration.ofSeconds(30));
+    /** One's own message is "sending…" (pending) until the gateway pushes it back stored. */
+    private static void awaitStoredAndPushed(WebDriver window, String text) {
+        wait(window).until(w -> {
+            String classes = awaitMessage(w, text);
+            return classes.contains("mine") && !classes.contains("pending");
+        });
     }
 
-    private static void saveSideBySide(WebDriver left, WebDriver right) throws IOException {
-        BufferedImage a = ImageIO.read(new ByteArrayInputStream(((TakesScreenshot) left).getScreenshotAs(OutputType.BYTES)));
-        BufferedImage b = ImageIO.read(new ByteArrayInputStream(((TakesScreenshot) right).getScreenshotAs(OutputType.BYTES)));
-        int gap = 12;
-        BufferedImage both = new BufferedImage(a.getWidth() + gap + b.getWidth(), Math.max(a.getHeight(), b.getHeight()),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        g.setColor(Color.DARK_GRAY);
-        g.fillRect(0, 0, both.getWidth(), both.getHeight());
-        g.drawImage(a, 0, 0, null);
-        g.drawImage(b, a.getWidth() + gap, 0, null);
-        g.dispose();
-        Files.createDirectories(SCREENSHOT.getParent());
-        ImageIO.write(both, "png", SCREENSHOT.toFile());
+    private static WebDriverWait wait(WebDriver window) {
+        return new WebDriverWait(window, Duration.ofSeconds(30));
     }
 }

@@ -58,5 +58,7 @@ class WebClientTests extends GatewayIntegrationTest {
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.json().get("reader_url").isNull()).as("not configured: the page's host, port 8081").isTrue();
         assertThat(config.json().get("ws_path").asString()).isEqualTo("/ws");
+        assertThat(config.json().get("gateways").isArray()).as("no other gateways: the page stays on this one").isTrue();
+        assertThat(config.json().get("gateways").size()).isZero();
     }
 }
