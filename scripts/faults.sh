@@ -194,15 +194,23 @@ scenario() { # name -> runs it; returns the checker's status
   if ./chat up "${up[@]}" >"$CHAT_RUN_DIR/up.log" 2>&1; then
     say "system up in $((SECONDS - started)) s"
     if [[ ! -d $SERVERS/pg ]]; then mkdir -p "$SERVERS"; cp -a "$CHAT_RUN_DIR/bin" "$CHAT_RUN_DIR/pg" "$SERVERS/"; fi
-    local loaded=0
+    local loaded=0 checker=(java -cp "loadtest/target/loadtest-$VERSION.jar:$(cat loadtest/target/runtime.classpath)"
+      dev.chat.loadtest.faults.FaultsMain --name "$name" --describe "$(describe "$name")"
+      --gateways "$(urls gateway "$gateways" "$CHAT_GATEWAY_PORT")" --readers "$(urls reader "$readers" "$CHAT_READER_PORT")"
+      --dialogs "${FAULTS_DIALOGS:-16}" --rate "${FAULTS_RATE:-8}" --seconds "$seconds" --out "$DATA" "${args[@]}")
     if ((CLUSTER && FAULTS_LOAD_USERS > 0)); then
-      if load_start "$name" "$seconds"; then loaded=1; else rc=1; fi
+      # the checker sets up its users and dialogs first (slow under load), then the load starts, then its traffic
+      local ready="$CHAT_RUN_DIR/faults.ready" go="$CHAT_RUN_DIR/faults.go" checker_pid
+      "${checker[@]}" --ready-file "$ready" --go-file "$go" & checker_pid=$!
+      while [[ ! -f $ready ]] && kill -0 "$checker_pid" 2>/dev/null; do sleep 0.5; done
+      if [[ -f $ready ]]; then
+        if load_start "$name" "$seconds"; then loaded=1; else rc=1; fi
+      fi
+      touch "$go"
+      wait "$checker_pid" || rc=$?
+    else
+      "${checker[@]}" || rc=$?
     fi
-    java -cp "loadtest/target/loadtest-$VERSION.jar:$(cat loadtest/target/runtime.classpath)" \
-      dev.chat.loadtest.faults.FaultsMain --name "$name" --describe "$(describe "$name")" \
-      --gateways "$(urls gateway "$gateways" "$CHAT_GATEWAY_PORT")" --readers "$(urls reader "$readers" "$CHAT_READER_PORT")" \
-      --dialogs "${FAULTS_DIALOGS:-16}" --rate "${FAULTS_RATE:-8}" --seconds "$seconds" --out "$DATA" \
-      "${args[@]}" || rc=$?
     store_lag "$name"
     if ((loaded)); then load_finish "$name" || rc=1; fi
   else

@@ -19,11 +19,19 @@ import java.util.Map;
  * @param failover    a sender whose gateway gives no answer retries on the next gateway and stays there
  * @param watch       each dialog's second user also listens on a WebSocket ({@link LiveWatcher}), failing over
  *                    like the senders; the run then also fails on a stored message no client saw
+ * @param readyFile   written once the users and dialogs are set up; the traffic then waits for {@code goFile}
+ *                    (both or neither)
  */
 record FaultOptions(String name, String describe, List<String> gateways, List<String> readers, int dialogs,
                     double perSecond, int seconds, long faultAtMs, String fault, long recoverAtMs, String recover,
                     boolean probeOutage, boolean expectLoss, boolean failover, boolean watch, int settleSeconds,
-                    Path out) {
+                    Path out, Path readyFile, Path goFile) {
+
+    FaultOptions {
+        if ((readyFile == null) != (goFile == null)) {
+            throw new IllegalArgumentException("faults: --ready-file and --go-file come together or not at all");
+        }
+    }
 
     static FaultOptions parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -40,7 +48,9 @@ record FaultOptions(String name, String describe, List<String> gateways, List<St
                 seconds(a.getOrDefault("fault-at", "15")), a.get("fault"), seconds(a.getOrDefault("recover-at", "30")),
                 a.get("recover"), a.containsKey("probe-outage"), a.containsKey("expect-loss"),
                 a.containsKey("failover"), a.containsKey("watch"),
-                Integer.parseInt(a.getOrDefault("settle", "60")), Path.of(need(a, "out")));
+                Integer.parseInt(a.getOrDefault("settle", "60")), Path.of(need(a, "out")),
+                a.containsKey("ready-file") ? Path.of(a.get("ready-file")) : null,
+                a.containsKey("go-file") ? Path.of(a.get("go-file")) : null);
     }
 
     private static String need(Map<String, String> a, String key) {

@@ -24,6 +24,7 @@ public final class FaultsMain {
         ChatApi api = new ChatApi();
         List<Pair> pairs = setUp(api, o);
         Spare spare = o.probeOutage() ? spare(api, o.gateways().get(0)) : null;
+        awaitGo(o);
 
         long start = System.nanoTime();
         Timeline timeline = new Timeline(start);
@@ -62,6 +63,24 @@ public final class FaultsMain {
         result.write();
         System.out.println(result.verdictLine());
         System.exit(result.passed() ? 0 : 1);
+    }
+
+    /**
+     * With {@code --ready-file}/{@code --go-file}: says the set-up (registrations, logins, dialogs) is done and waits
+     * for the go, so that a load started meanwhile (scripts/faults-load.sh) is on when the traffic and the fault come.
+     */
+    private static void awaitGo(FaultOptions o) throws java.io.IOException {
+        if (o.readyFile() == null) {
+            return;
+        }
+        java.nio.file.Files.writeString(o.readyFile(), "set up\n");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!java.nio.file.Files.exists(o.goFile())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("faults: no go (" + o.goFile() + ") within 10 minutes of the set-up");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
     }
 
     /** The machine is shared: the load it was under explains the rates reached. */
