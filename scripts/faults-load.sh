@@ -12,8 +12,8 @@ load_start() {
   LOAD_DIR="$DATA/load-$name"; rm -rf "$LOAD_DIR"; mkdir -p "$LOAD_DIR"
   ./chat seed --users "${FAULTS_LOAD_SEED_USERS:-1000}" --dialogs-per-user 2 --messages-per-dialog 10 \
     > "$LOAD_DIR/seed.log" 2>&1 || { tail -5 "$LOAD_DIR/seed.log"; return 1; }
-  # the stage covers the ramp, the checker's traffic with its fault, and the check of its messages
-  stage=$((ramp + seconds + 40))
+  # the stage covers the ramp, the checker's WebSocket clients connecting, its traffic with the fault, and its check
+  stage=$((ramp + seconds + 60))
   mvn -B -o -q -pl loadtest gatling:test -Dloadtest.profile="custom:20x10;$FAULTS_LOAD_USERS/10/$stage" \
     -Dloadtest.users="$CHAT_RUN_DIR/seed/users.csv" -Dloadtest.gateway="http://127.0.0.1:$CHAT_GATEWAY_PORT" \
     -Dloadtest.reader="http://127.0.0.1:$CHAT_READER_PORT" -Dloadtest.out="$LOAD_DIR/results.json" \

@@ -33,6 +33,8 @@ final class LiveWatcher implements WebSocket.Listener {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long FIRST_RETRY_MS = 300;
     private static final long MAX_RETRY_MS = 2000;
+    /** How long an upgrade may take: a gateway that is up answers within it even under the load test's traffic. */
+    private static final Duration HANDSHAKE = Duration.ofSeconds(10);
 
     private final ChatApi api;
     private final Pair pair;
@@ -71,11 +73,24 @@ final class LiveWatcher implements WebSocket.Listener {
         });
     }
 
-    /** Connects to the pair's own gateway; throws when that fails (before the traffic, that is a broken set-up). */
+    /**
+     * Connects to the pair's own gateway, up to three tries (a gateway under the load test's traffic may take seconds
+     * to answer the upgrade); throws when none works, which before the traffic is a broken set-up.
+     */
     void start() {
-        WebSocket ws = open(gateways.get(current)).orTimeout(10, TimeUnit.SECONDS).join();
-        synchronized (this) {
-            socket = ws;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebSocket ws = open(gateways.get(current)).get(HANDSHAKE.toSeconds() + 5, TimeUnit.SECONDS);
+                synchronized (this) {
+                    socket = ws;
+                }
+                return;
+            } catch (Exception e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("watcher " + pair.index() + ": no WebSocket to "
+                            + gateways.get(current) + " after 3 tries", e);
+                }
+            }
         }
     }
 
@@ -141,7 +156,7 @@ final class LiveWatcher implements WebSocket.Listener {
             gateway = gateways.get(current);
         }
         try {
-            WebSocket ws = open(gateway).get(5, TimeUnit.SECONDS);
+            WebSocket ws = open(gateway).get(HANDSHAKE.toSeconds() + 5, TimeUnit.SECONDS);
             synchronized (this) {
                 socket = ws;
             }
@@ -203,7 +218,7 @@ final class LiveWatcher implements WebSocket.Listener {
     }
 
     private CompletableFuture<WebSocket> open(String gateway) {
-        return sockets.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2))
+        return sockets.newWebSocketBuilder().connectTimeout(HANDSHAKE)
                 .header("Authorization", "Bearer " + pair.tokenB())
                 .buildAsync(URI.create(gateway.replaceFirst("^http", "ws") + "/ws"), this);
     }

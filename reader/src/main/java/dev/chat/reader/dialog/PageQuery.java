@@ -22,7 +22,8 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
             throw new InvalidRequestException(ProblemType.VALIDATION,
                     "give at most one of before and after: before pages to older messages, after to newer");
         }
-        return new PageQuery(limit(limit, properties), cursor("before", before), cursor("after", after));
+        return new PageQuery(limit(limit, properties.defaultLimit(), properties.maxLimit()), cursor("before", before),
+                cursor("after", after));
     }
 
     PageRequest toRequest() {
@@ -31,11 +32,11 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
                 : new PageRequest(Direction.OLDER, before, limit);
     }
 
-    private static int limit(String raw, ReaderProperties properties) {
+    /** {@code raw} as a limit of 1..max, {@code otherwise} when absent; a 400 {@code validation} problem else. */
+    static int limit(String raw, int otherwise, int max) {
         if (raw == null) {
-            return properties.defaultLimit();
+            return otherwise;
         }
-        int max = properties.maxLimit();
         try {
             int value = Integer.parseInt(raw);
             if (value >= 1 && value <= max) {
@@ -45,7 +46,7 @@ record PageQuery(int limit, PageCursor before, PageCursor after) {
             // reported below, with the same message as a number out of range
         }
         throw new InvalidRequestException(ProblemType.VALIDATION,
-                "limit must be a whole number from 1 to " + max + " (default " + properties.defaultLimit() + ")");
+                "limit must be a whole number from 1 to " + max + " (default " + otherwise + ")");
     }
 
     /** The cursor in parameter {@code name}, or null when absent; a 400 {@code bad-cursor} when not one of ours. */
