@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.dialog.DialogNotFoundException;
+import dev.chat.udf.TransientReplies;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
@@ -36,10 +37,13 @@ class ProblemAdvice {
         return ProblemType.DIALOG_NOT_FOUND.exception("you have no dialog with user " + e.friendId());
     }
 
-    /** Redis unreachable or too slow: worth a retry, unlike a failing function (a bug, hence 500). */
+    /**
+     * Redis unreachable, too slow, or answering that it is loading or failing over ({@code CLUSTERDOWN}, ...): worth
+     * a retry, unlike a failing function (a bug, hence 500).
+     */
     @ExceptionHandler(RedisException.class)
     ErrorResponse storeUnavailable(RedisException e) {
-        if (e instanceof RedisCommandExecutionException) {
+        if (e instanceof RedisCommandExecutionException reply && !TransientReplies.isTransient(reply)) {
             log.error("reader: Redis command failed", e);
             return ProblemType.INTERNAL_ERROR.exception(ProblemType.UNEXPECTED);
         }

@@ -1,9 +1,8 @@
 package dev.chat.writer.system;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
+import dev.chat.udf.TransientReplies;
 import dev.chat.writer.message.EventNotPublishedException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
@@ -31,10 +30,6 @@ final class Failures {
     static final List<Class<? extends Exception>> POISON = List.of(DeserializationException.class,
             InvalidCommandException.class, IllegalArgumentException.class);
 
-    /** Error replies Redis gives while it is starting, busy or changing roles. */
-    private static final Set<String> TRANSIENT_REPLIES = Set.of("LOADING", "BUSY", "MASTERDOWN", "READONLY",
-            "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS");
-
     private Failures() {
     }
 
@@ -58,7 +53,7 @@ final class Failures {
                 return true;
             }
             if (t instanceof RedisCommandExecutionException reply) {
-                return isTransientReply(reply.getMessage());
+                return TransientReplies.isTransient(reply);
             }
             if (t instanceof RedisException) {
                 // not an error reply from the server: connection refused or lost, command timeout, client
@@ -76,15 +71,5 @@ final class Failures {
             }
         }
         return false;
-    }
-
-    private static boolean isTransientReply(String message) {
-        if (message == null) {
-            return false;
-        }
-        String code = message.strip();
-        int space = code.indexOf(' ');
-        code = (space < 0 ? code : code.substring(0, space)).toUpperCase(Locale.ROOT);
-        return TRANSIENT_REPLIES.contains(code);
     }
 }
