@@ -12,7 +12,7 @@
 -- chose to pass two dialog keys, or calls write_inbox_message (both standalone Redis only). Signatures and
 -- examples: redis-udf/README.md.
 
-local VERSION = '1.3.0'
+local VERSION = '1.4.0'
 
 -- how long a client id is remembered after the last write to its dialog (ms), and how many are kept
 local REQUESTS_TTL_MS = 86400000
@@ -239,8 +239,7 @@ local function message_member(id, author_id, chat_id, message, ts)
       .. '","message":' .. cjson.encode(message) .. ',"ts":' .. ts .. '}'
 end
 
--- write_message's work; also answers the member it stored (nil when it stored none), which
--- write_inbox_message puts in the inboxes without encoding the text again
+-- write_message's work, also write_inbox_message's first step
 local function store_message(keys, args)
   expect_counts(keys, args, 1, 2, 5, 6)
   local key, requests_key = keys[1], keys[2]
@@ -268,12 +267,11 @@ local function store_message(keys, args)
   if client_key then
     remember_request(requests_key, client_key, id)
   end
-  return { 1, id }, member
+  return { 1, id }
 end
 
 local function write_message(keys, args)
-  local reply = store_message(keys, args)
-  return reply
+  return store_message(keys, args)
 end
 
 local function zrange(key, from, to, rev)
@@ -414,16 +412,17 @@ end
 --   inbox:<user_id>            zset, member dialog_id, score = last activity in epoch ms: the newest message's ts,
 --                              or when the dialog entered the inbox. Messages raise it (ZADD GT), entering sets it
 --                              only once (ZADD NX), so no replay lowers it or moves it for an old message.
---   {inbox:<user_id>}:dialogs  hash, per dialog: <dialog_id> -> "<friend_id> <name>"; <dialog_id>:last -> the newest
---                              message (the member as stored in messages:<dialog_id>) and <dialog_id>:last_at -> its
---                              position; <dialog_id>:read and <dialog_id>:friend_read -> the user's and the friend's
---                              read markers, as positions.
---   {inbox:<user_id>}:unread   zset, every score 0, member "<dialog_id>:<position>": the friend's messages after the
---                              user's marker. A dialog's unread count is the ZLEXCOUNT of its prefix. It holds ~90
---                              bytes per unread message, without a cap: a user who never reads keeps growing it.
+--   {inbox:<user_id>}:dialogs  hash, per dialog: <dialog_id> -> "<friend_id> <name>"; <dialog_id>:read and
+--                              <dialog_id>:friend_read -> the user's and the friend's read markers, as positions.
+--                              (Library 1.3.0 also kept <dialog_id>:last and :last_at, a copy of the newest message;
+--                              1.4.0 neither writes nor reads them: the caller reads the dialog's newest message.)
+--   {inbox:<user_id>}:unread   zset, every score 0, member "<dialog_id>:<position>": the friend's messages, less those
+--                              up to the user's marker at its last move. A dialog's unread count is the ZLEXCOUNT of
+--                              its prefix after the marker. It holds ~90 bytes per unread message, without a cap: a
+--                              user who never reads keeps growing it.
 -- A position is "<ts zero-padded to 15 digits>:<message id>": byte order is the dialog's (ts, id) order.
--- Every step is a maximum or a set addition refused at or before the marker, so the steps commute: replays, in any
--- order, converge on one inbox. On a cluster a message write is three calls in three slots (write_message on
+-- Every step is a maximum, a set addition, or a removal of the entries up to a marker that only moves forward, and
+-- the count only looks after the marker, so the steps commute: replays, in any order, converge on one inbox. On a cluster a message write is three calls in three slots (write_message on
 -- messages:<dialog_id>, inbox_message on each user's inbox), each atomic on its own, none with the others; on one
 -- Redis write_inbox_message does all three in one atomic call.
 
@@ -446,8 +445,15 @@ local function inbox_keys(keys, from, count)
   return user, inbox, keys[from + 1], keys[from + 2]
 end
 
+-- the padding of a position's ts, made once: a string method call per write (('0'):rep) was measured at ~5 us,
+-- a quarter of write_message's own cost
+local ZEROS = {}
+for k = 0, POSITION_DIGITS do
+  ZEROS[k] = ('0'):rep(k)
+end
+
 local function position(ts, id)
-  return ('0'):rep(POSITION_DIGITS - #ts) .. ts .. ':' .. id
+  return ZEROS[POSITION_DIGITS - #ts] .. ts .. ':' .. id
 end
 
 -- Sets the hash field to `pos` if it holds none or an earlier one; returns 1 and pos, or 0 and what holds.
@@ -460,22 +466,18 @@ local function forward(dialogs_key, field, pos)
   return 1, pos
 end
 
--- One message in one user's inbox (the caller checked the ids): activity, last message, and, for the friend's
--- message after the user's marker, an unread entry (a set member: a replay adds nothing). Few calls, as this runs
--- twice per message write: a dialog new to the zset gets its entry (name, friend) with it, so an existing member
--- implies one; the last message's position is a field of its own, cheaper to compare than the member's ts.
-local function keep_inbox(user, inbox, dialogs_key, unread_key, dialog_id, friend_id, name, member, author_id, ts)
+-- One message in one user's inbox (the caller checked the ids): the activity, and for the friend's message an
+-- unread entry (a set member: a replay adds nothing). The entry goes in whatever the user's marker: counting starts
+-- after the marker (show_inbox) and inbox_read drops the entries up to it, so a late write of a message the user
+-- has read costs one member until the next read, where checking the marker on every write cost a call. The last
+-- message is not copied either: show_inbox's caller reads it from the dialog. Both were measured (docs/performance.md):
+-- every call and every string made here is paid twice per message.
+local function keep_inbox(inbox, dialogs_key, unread_key, dialog_id, friend_id, name, ts, unread_member)
   if redis.call('ZADD', inbox, 'GT', ts, dialog_id) == 1 then
     redis.call('HSETNX', dialogs_key, dialog_id, friend_id .. ' ' .. name)
   end
-  local pos = position(ts, member_id(member))
-  local own = author_id == user
-  local marks = redis.call('HMGET', dialogs_key, dialog_id .. ':last_at', dialog_id .. ':read')
-  if not marks[1] or id_less(marks[1], pos) then
-    redis.call('HSET', dialogs_key, dialog_id .. ':last_at', pos, dialog_id .. ':last', member)
-  end
-  if not own and (not marks[2] or id_less(marks[2], pos)) then
-    redis.call('ZADD', unread_key, 0, dialog_id .. ':' .. pos)
+  if unread_member then
+    redis.call('ZADD', unread_key, 0, unread_member)
   end
 end
 
@@ -501,17 +503,27 @@ local function inbox_enter(keys, args)
 end
 
 local function inbox_message(keys, args)
-  expect_counts(keys, args, 3, 3, 7, 7)
+  expect_counts(keys, args, 3, 3, 6, 6)
   local user, inbox, dialogs_key, unread_key = inbox_keys(keys, 1, 3)
-  local dialog_id, friend_id, name, id, author_id, message, ts = unpack(args)
+  local dialog_id, friend_id, name, id, author_id, ts = unpack(args)
   uuid(dialog_id, 'dialog_id')
   uuid(id, 'id')
   uuid(author_id, 'author_id')
   millis(ts, 'ts')
   check_participants(user, friend_id, author_id)
-  local member = message_member(id, author_id, dialog_id, message, ts)
-  keep_inbox(user, inbox, dialogs_key, unread_key, dialog_id, friend_id, name, member, author_id, ts)
+  keep_inbox(inbox, dialogs_key, unread_key, dialog_id, friend_id, name, ts,
+      author_id ~= user and dialog_id .. ':' .. position(ts, id) or nil)
   return 1
+end
+
+-- The inbox keys of a user whose id the caller checked: compared with the names they must have, which costs a
+-- fraction of matching them against patterns (inbox_keys) on this, the writer's, path.
+local function user_inbox_keys(keys, from, user)
+  local tag = '{inbox:' .. user .. '}'
+  if keys[from] ~= 'inbox:' .. user or keys[from + 1] ~= tag .. ':dialogs' or keys[from + 2] ~= tag .. ':unread' then
+    bad('keys ' .. from .. '..' .. (from + 2) .. ' must be inbox:' .. user .. ' ' .. tag .. ':dialogs ' .. tag .. ':unread')
+  end
+  return keys[from], keys[from + 1], keys[from + 2]
 end
 
 -- One Redis only (all keys of both users and the dialog): write_message and, unless the client key named an
@@ -525,18 +537,18 @@ local function write_inbox_message(keys, args)
   elseif keys[2] ~= '{' .. keys[1] .. '}:requests' then
     bad('second key must be {' .. keys[1] .. '}:requests, was "' .. keys[2] .. '"')
   end
-  local author, author_inbox, author_dialogs, author_unread = inbox_keys(keys, 3, 3)
-  local recipient, recipient_inbox, recipient_dialogs, recipient_unread = inbox_keys(keys, 6, 3)
-  if author ~= author_id or recipient ~= recipient_id then
-    bad('keys 3..5 must be the author\'s inbox and keys 6..8 the recipient\'s')
+  uuid(recipient_id, 'recipient_id')
+  if recipient_id == author_id then
+    bad('recipient_id must not be the author')
   end
-  check_participants(author, recipient_id, author_id)
-  local reply, member = store_message(write_keys, write_args)
-  if reply[2] == id then
-    member = member or message_member(id, author_id, chat_id, message, ts) -- a replay: stored before
-    keep_inbox(author, author_inbox, author_dialogs, author_unread, chat_id, recipient_id, name, member, author_id, ts)
-    keep_inbox(recipient, recipient_inbox, recipient_dialogs, recipient_unread, chat_id, author_id, name, member,
-        author_id, ts)
+  -- all checked before anything is written; the author's keys match its id, which store_message checks
+  local author_inbox, author_dialogs, author_unread = user_inbox_keys(keys, 3, author_id)
+  local recipient_inbox, recipient_dialogs, recipient_unread = user_inbox_keys(keys, 6, recipient_id)
+  local reply = store_message(write_keys, write_args)
+  if reply[2] == id then -- stored now, or a replay of a message stored before
+    keep_inbox(author_inbox, author_dialogs, author_unread, chat_id, recipient_id, name, ts, nil)
+    keep_inbox(recipient_inbox, recipient_dialogs, recipient_unread, chat_id, author_id, name, ts,
+        chat_id .. ':' .. position(ts, id))
   end
   return reply
 end
@@ -606,8 +618,8 @@ local function inbox_range(inbox, fetch, before_ts, before_id)
   return rows
 end
 
--- Seven values per dialog: dialog_id, activity, "<friend_id> <name>", last message, own marker, friend's marker
--- (each nil when absent), unread count; then 1 if more dialogs follow, else 0.
+-- Six values per dialog: dialog_id, activity, "<friend_id> <name>", own marker, friend's marker (each nil when
+-- absent), unread count (the unread entries after the own marker); then 1 if more dialogs follow, else 0.
 local function show_inbox(keys, args)
   expect_counts(keys, args, 3, 3, 1, 3)
   if #args == 2 then
@@ -627,15 +639,32 @@ local function show_inbox(keys, args)
   local rows = {}
   for i = 1, math.min(#ids, 2 * limit), 2 do
     local d = ids[i]
-    local fields = redis.call('HMGET', dialogs_key, d, d .. ':last', d .. ':read', d .. ':friend_read')
+    local fields = redis.call('HMGET', dialogs_key, d, d .. ':read', d .. ':friend_read')
     rows[#rows + 1] = d
     rows[#rows + 1] = ids[i + 1]
-    for j = 1, 4 do
+    for j = 1, 3 do
       rows[#rows + 1] = fields[j]
     end
-    rows[#rows + 1] = redis.call('ZLEXCOUNT', unread_key, '[' .. d .. ':', '[' .. d .. ';')
+    local after = fields[2] and '(' .. d .. ':' .. fields[2] or '[' .. d .. ':'
+    rows[#rows + 1] = redis.call('ZLEXCOUNT', unread_key, after, '[' .. d .. ';')
   end
   rows[#rows + 1] = #ids > 2 * limit and 1 or 0
+  return rows
+end
+
+-- The newest message of each dialog, or nil for one without any: the inbox's last messages, which the inbox does
+-- not copy. Any number of dialogs on one Redis; on a cluster one call per key. The keys are checked by shape only:
+-- a pattern match per key was most of this call's cost, and a wrong key can only read a zset it names.
+local function last_messages(keys, args)
+  expect_counts(keys, args, 1, MAX_LIMIT, 0, 0)
+  local rows = {}
+  for i = 1, #keys do
+    local key = keys[i]
+    if #key ~= 45 or key:sub(1, 9) ~= 'messages:' then
+      bad('key ' .. i .. ' must be messages:<dialog_id>, was "' .. key .. '"')
+    end
+    rows[i] = redis.call('ZRANGE', key, -1, -1)[1] or false
+  end
   return rows
 end
 
@@ -685,7 +714,7 @@ redis.register_function {
 redis.register_function {
   function_name = 'inbox_message',
   callback = guarded('inbox_message', 'KEYS inbox:<user> {inbox:<user>}:dialogs {inbox:<user>}:unread '
-      .. 'ARGV dialog_id friend_id name id author_id message ts', inbox_message),
+      .. 'ARGV dialog_id friend_id name id author_id ts', inbox_message),
 }
 redis.register_function {
   function_name = 'write_inbox_message',
@@ -707,6 +736,11 @@ redis.register_function {
 redis.register_function {
   function_name = 'has_message',
   callback = guarded('has_message', 'KEYS messages:<dialog_id> ARGV ts message_id', has_message),
+  flags = { 'no-writes' },
+}
+redis.register_function {
+  function_name = 'last_messages',
+  callback = guarded('last_messages', 'KEYS messages:<dialog_id>... (1..' .. MAX_LIMIT .. ', one slot)', last_messages),
   flags = { 'no-writes' },
 }
 redis.register_function {

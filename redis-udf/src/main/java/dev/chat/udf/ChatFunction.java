@@ -15,7 +15,8 @@ enum ChatFunction {
     INBOX_READ("inbox_read"),
     INBOX_FRIEND_READ("inbox_friend_read"),
     HAS_MESSAGE("has_message"),
-    SHOW_INBOX("show_inbox");
+    SHOW_INBOX("show_inbox"),
+    LAST_MESSAGES("last_messages");
 
     private final String redisName;
 

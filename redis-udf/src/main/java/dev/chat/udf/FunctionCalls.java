@@ -89,11 +89,22 @@ final class FunctionCalls {
 
     /** {@link #callAll} of calls that may name different functions (all idempotent), replies of one type. */
     <T> List<T> callEach(ScriptOutputType type, List<Call> calls) {
+        return pipelined(type, calls, false);
+    }
+
+    /** {@link #callEach} of no-writes functions as FCALL_RO: a replica may answer when the read preference allows it. */
+    <T> List<T> readEach(ScriptOutputType type, List<Call> calls) {
+        return pipelined(type, calls, true);
+    }
+
+    private <T> List<T> pipelined(ScriptOutputType type, List<Call> calls, boolean readOnly) {
         return reloadingOnce(() -> {
             RedisClusterAsyncCommands<String, String> async = nodes.async();
             List<RedisFuture<T>> sent = new ArrayList<>(calls.size());
             for (Call call : calls) {
-                sent.add(async.fcall(call.function().redisName(), type, call.keys(), call.args()));
+                String name = call.function().redisName();
+                sent.add(readOnly ? async.fcallReadOnly(name, type, call.keys(), call.args())
+                        : async.fcall(name, type, call.keys(), call.args()));
             }
             List<T> replies = new ArrayList<>(sent.size());
             for (RedisFuture<T> reply : sent) {

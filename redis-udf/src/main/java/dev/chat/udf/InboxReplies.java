@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.InboxEntry;
 import dev.chat.common.dialog.InboxPage;
 import dev.chat.common.dialog.PageCursor;
@@ -13,7 +12,7 @@ import dev.chat.common.dialog.PageCursor;
 final class InboxReplies {
 
     /** show_inbox: values per dialog. */
-    private static final int ROW = 7;
+    private static final int ROW = 6;
     /** A position: 15 digits of ts, a colon, the message id. */
     private static final int TS_DIGITS = 15;
     private static final int UUID_LENGTH = 36;
@@ -21,7 +20,10 @@ final class InboxReplies {
     private InboxReplies() {
     }
 
-    /** show_inbox: {@code [dialog_id, activity, "<friend_id> <name>", last|nil, read|nil, friend_read|nil, unread]... has_more}. */
+    /**
+     * show_inbox: {@code [dialog_id, activity, "<friend_id> <name>", read|nil, friend_read|nil, unread]... has_more};
+     * the entries' last messages are null here (the caller reads them from the dialogs).
+     */
     static InboxPage page(List<Object> reply) {
         int last = reply.size() - 1;
         if (last % ROW != 0) {
@@ -39,11 +41,9 @@ final class InboxReplies {
         if (meta == null || meta.length() <= UUID_LENGTH || meta.charAt(UUID_LENGTH) != ' ') {
             throw malformed("inbox entry of dialog " + row.get(0) + ": " + meta);
         }
-        String lastMessage = (String) row.get(3);
-        ChatMessage message = lastMessage == null ? null : Replies.message(lastMessage);
         return new InboxEntry(UUID.fromString((String) row.get(0)), UUID.fromString(meta.substring(0, UUID_LENGTH)),
-                meta.substring(UUID_LENGTH + 1), (long) Double.parseDouble((String) row.get(1)), message,
-                ((Number) row.get(6)).longValue(), position((String) row.get(4)), position((String) row.get(5)));
+                meta.substring(UUID_LENGTH + 1), (long) Double.parseDouble((String) row.get(1)), null,
+                ((Number) row.get(5)).longValue(), position((String) row.get(3)), position((String) row.get(4)));
     }
 
     /** {@code <ts, 15 digits>:<message id>}, or null for null. */

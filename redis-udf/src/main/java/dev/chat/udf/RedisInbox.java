@@ -5,15 +5,19 @@ import static dev.chat.udf.ChatFunction.INBOX_ENTER;
 import static dev.chat.udf.ChatFunction.INBOX_FRIEND_READ;
 import static dev.chat.udf.ChatFunction.INBOX_MESSAGE;
 import static dev.chat.udf.ChatFunction.INBOX_READ;
+import static dev.chat.udf.ChatFunction.LAST_MESSAGES;
 import static dev.chat.udf.ChatFunction.SHOW_INBOX;
 import static dev.chat.udf.ChatFunction.WRITE_INBOX_MESSAGE;
 import static dev.chat.udf.ChatFunction.WRITE_MESSAGE;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
+import dev.chat.common.dialog.InboxEntry;
 import dev.chat.common.dialog.InboxPage;
 import dev.chat.common.dialog.MessageWrite;
 import dev.chat.common.dialog.PageCursor;
@@ -30,6 +34,8 @@ import io.lettuce.core.ScriptOutputType;
  * The steps commute (see chat.lua), which is what makes a partly failed step safe to run again.
  */
 final class RedisInbox {
+
+    private static final String[] NO_ARGS = {};
 
     /** The largest ts write_message stores: 15 digits. */
     private static final long MAX_TS = 999_999_999_999_999L;
@@ -83,14 +89,39 @@ final class RedisInbox {
         }
     }
 
-    /** One FCALL_RO on the user's slot. */
+    /**
+     * One FCALL_RO on the user's slot, then {@code last_messages} for the newest message of each dialog on the page:
+     * one call on one Redis, on a cluster one per dialog (each its own slot), pipelined. The inbox keeps no copy of
+     * the last message (chat.lua, section "inbox"): a copy cost every write two more calls.
+     */
     InboxPage show(UUID userId, PageCursor before, int limit) {
         if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + PageRequest.MAX_LIMIT + ", was " + limit);
         }
         String[] args = before == null ? new String[] {Integer.toString(limit)}
                 : new String[] {Integer.toString(limit), Long.toString(before.ts()), before.id().toString()};
-        return InboxReplies.page(calls.read(SHOW_INBOX, ScriptOutputType.MULTI, userKeys(userId), args));
+        InboxPage page = InboxReplies.page(calls.read(SHOW_INBOX, ScriptOutputType.MULTI, userKeys(userId), args));
+        return page.dialogs().isEmpty() ? page : withLastMessages(page);
+    }
+
+    private InboxPage withLastMessages(InboxPage page) {
+        String[] keys = page.dialogs().stream().map(entry -> RedisKeys.messages(entry.dialogId())).toArray(String[]::new);
+        List<Object> members = new ArrayList<>(keys.length);
+        if (oneKeyPerCall) {
+            List<Call> perDialog = Arrays.stream(keys).map(key -> new Call(LAST_MESSAGES, new String[] {key}, NO_ARGS))
+                    .toList();
+            calls.<List<Object>>readEach(ScriptOutputType.MULTI, perDialog).forEach(reply -> members.add(reply.get(0)));
+        } else {
+            members.addAll(calls.<List<Object>>read(LAST_MESSAGES, ScriptOutputType.MULTI, keys));
+        }
+        List<InboxEntry> entries = new ArrayList<>(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            InboxEntry e = page.dialogs().get(i);
+            ChatMessage last = members.get(i) instanceof String member ? Replies.message(member) : null;
+            entries.add(new InboxEntry(e.dialogId(), e.friendId(), e.name(), e.activity(), last, e.unread(),
+                    e.readUpTo(), e.friendReadUpTo()));
+        }
+        return new InboxPage(entries, page.hasMore());
     }
 
     /**

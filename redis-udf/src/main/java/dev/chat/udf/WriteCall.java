@@ -51,7 +51,7 @@ record WriteCall(String[] keys, String[] args) {
         UUID friend = user.equals(message.authorId()) ? write.recipientId() : message.authorId();
         String[] keys = {RedisKeys.inbox(user), RedisKeys.inboxDialogs(user), RedisKeys.inboxUnread(user)};
         String[] args = {message.chatId().toString(), friend.toString(), write.dialogName(), message.id().toString(),
-                message.authorId().toString(), message.message(), Long.toString(message.ts())};
+                message.authorId().toString(), Long.toString(message.ts())};
         return new WriteCall(keys, args);
     }
 

@@ -37,9 +37,10 @@ class ChatLuaTests {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> functions = (List<Map<String, Object>>) library.get("functions");
 
-        assertThat(functions).hasSize(13);
+        assertThat(functions).hasSize(14);
         for (Map<String, Object> f : functions) {
-            boolean read = List.of("get_dialog", "show_messages", "chat_version", "has_message", "show_inbox")
+            boolean read = List.of("get_dialog", "show_messages", "chat_version", "has_message", "show_inbox",
+                    "last_messages")
                     .contains(f.get("name"));
             assertThat((List<?>) f.get("flags")).as("%s", f.get("name"))
                     .isEqualTo(read ? List.of("no-writes") : List.of());

@@ -25,7 +25,7 @@ import java.util.UUID;
  *       user's read marker ({@link #markRead}, only ever moving forward), the friend's marker and the unread count
  *       (the friend's messages after the user's marker). Kept by {@link #makeDialog}, by {@link #writeMessages} for
  *       writes that name a recipient, and by {@link #markRead}; every step is idempotent and order-independent
- *       (maxima, set additions refused at or before the marker), so replaying any of them, in any order, converges
+ *       (maxima, set additions counted only after the marker), so replaying any of them, in any order, converges
  *       on the same inbox. Writes without a recipient are not guaranteed to show in an inbox.</li>
  * </ul>
  */
