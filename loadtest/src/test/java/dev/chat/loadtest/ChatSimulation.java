@@ -3,6 +3,7 @@ package dev.chat.loadtest;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
@@ -33,7 +34,9 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * The customer's load test: closed-model users, each acting as a seeded user (a row of the seed's CSV, its
  * pre-minted token: no logins during the run), looping without think time over "read a dialog" (reader,
  * {@code GET /dialog/{friend}/list}), "send a message" (gateway, {@code POST /dialog/{friend}/send}) and
- * "read" again: reads and writes 2:1, a random friend of the user per round. A warm-up stage comes first
+ * "read" again: reads and writes 2:1, a random friend of the user per round. Apart from the profile, a user also
+ * fetches its dialog list ({@code GET /api/v1/dialogs}) on its first round and then on about one round in
+ * {@code loadtest.dialogs.every} (20; 0: never), reported apart as {@code dialogs}. A warm-up stage comes first
  * and is reported apart (Gatling group {@code warm-up}; left out of every figure of {@code results.json}).
  *
  * <p>Beside it, unless {@code loadtest.websocket.pairs} is 0, the light WebSocket scenario ({@link LiveScenario}).
@@ -56,7 +59,13 @@ public class ChatSimulation extends Simulation {
     /** Pairs of WebSocket users (0: no WebSocket scenario, e.g. a gateway without /ws). */
     private static final int WS_PAIRS = Integer.getInteger("loadtest.websocket.pairs", PROFILE.name().equals("full") ? 10 : 5);
 
-    private final RunRecorder recorder = new RunRecorder(PROFILE, List.of("read", "send", "ws-send", "push"));
+    /**
+     * One round in this many also fetches the dialog list (0: never). It is not in the customer's profile: the report
+     * lists it apart, beside read and send (issue #14).
+     */
+    private static final int DIALOGS_EVERY = Integer.getInteger("loadtest.dialogs.every", 20);
+
+    private final RunRecorder recorder = new RunRecorder(PROFILE, List.of("read", "send", "dialogs", "ws-send", "push"));
     private final AcceptedLog accepted = openAcceptedLog();
     private ProgressPrinter progress;
 
@@ -72,12 +81,16 @@ public class ChatSimulation extends Simulation {
             .body(StringBody(session -> "{\"text\":\"" + Messages.random() + "\"}"))
             .check(bodyString().saveAs("body")));
 
+    private final ChainBuilder dialogs = measured("dialogs", http("dialogs").get(READER + "/api/v1/dialogs?limit=20"));
+
     private final ScenarioBuilder chat = scenario("chat")
             .feed(csv(USERS).circular())
             .exec(this::begin)
             .asLongAs(session -> System.currentTimeMillis() < session.getLong("deadline")).on(
                     exec(session -> session.set("friend", randomFriend(session)))
-                            .group(session -> recorder.stageLabel(System.currentTimeMillis())).on(read, send, read))
+                            .group(session -> recorder.stageLabel(System.currentTimeMillis())).on(
+                                    doIf(ChatSimulation::listsDialogs).then(exec(dialogs).exec(s -> s.set("listed", true))),
+                                    read, send, read))
             .exec(session -> {
                 recorder.userStopped();
                 return session;
@@ -131,6 +144,15 @@ public class ChatSimulation extends Simulation {
         recorder.userStarted();
         return session.set("deadline", recorder.deadlineFor(now))
                 .set("friends", session.getString("friend_ids").split(" "));
+    }
+
+    /** The first round of each user, then about one in {@link #DIALOGS_EVERY}. */
+    private static boolean listsDialogs(Session session) {
+        if (DIALOGS_EVERY <= 0) {
+            return false;
+        }
+        boolean first = !session.contains("listed");
+        return first || ThreadLocalRandom.current().nextInt(DIALOGS_EVERY) == 0;
     }
 
     private static String randomFriend(Session session) {

@@ -31,6 +31,11 @@ final class MarkdownDetails {
         md.heading(2, "Per stage and operation");
         md.line("Latencies in ms of the successful requests, as Gatling measures them (whole ms); req/s over the whole stage,"
                 + " ramp included. Ratio rows: Redis ÷ SQL (throughput: higher is better for Redis; latency: lower is).");
+        if (s.stores().values().stream().anyMatch(st -> st.overall().dialogs() != null)) {
+            md.line("¹ `dialogs`: the dialog list (`GET /api/v1/dialogs?limit=20`, reader), fetched by each user on its first"
+                    + " round and then on about one round in 20 (`loadtest.dialogs.every`); not in the customer's profile, so not"
+                    + " in **all**, the throughput figures or the ratios.");
+        }
         StoreSummary sql = s.stores().get("postgres");
         StoreSummary redis = s.stores().get("redis");
         StoreSummary any = sql != null ? sql : redis;
@@ -42,6 +47,9 @@ final class MarkdownDetails {
                     Window w = store.stages().get(i);
                     op(md, store.store(), "read", w.read());
                     op(md, store.store(), "send", w.send());
+                    if (w.dialogs() != null) {
+                        op(md, store.store(), "dialogs¹", w.dialogs());
+                    }
                     md.row(label(store.store()), "**all**", n(w.requests()), n(w.errors()), "**" + n(w.rps()) + "**", "", "", "", "", "");
                 }
             }

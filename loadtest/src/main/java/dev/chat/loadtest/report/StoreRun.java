@@ -25,6 +25,8 @@ final class StoreRun {
 
     static final String READ = "read";
     static final String SEND = "send";
+    /** The dialog list ({@code GET /api/v1/dialogs}, issue #14): beside the customer's profile, not in its figures. */
+    static final String DIALOGS = "dialogs";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String store;

@@ -35,7 +35,7 @@ record Summary(String profile, String date, String command, Map<String, String> 
     record Window(String name, int users, long requests, long errors, double errorPercent, double rps,
                   double readsPerSecond, double writesPerSecond, Figures read, Figures send, Map<String, Double> cpu,
                   Map<String, Double> cpuMsPerOperation, long maxConsumerLag, Map<String, Double> gcSeconds, E2e acceptedToStored, Figures acceptedToPushed,
-                  Figures wsSend) {
+                  Figures wsSend, Figures dialogs) {
     }
 
     /**

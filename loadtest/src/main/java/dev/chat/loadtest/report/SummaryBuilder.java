@@ -36,6 +36,7 @@ final class SummaryBuilder {
         Figures push = all.get("push");
         Figures wsSend = all.get("ws-send");
         boolean websocket = wsSend != null && wsSend.requests() > 0;
+        Figures dialogs = all.get(StoreRun.DIALOGS);
         long requests = run.requests(stage);
         long errors = run.errors(stage);
         Map<String, Double> gc = new LinkedHashMap<>();
@@ -49,7 +50,8 @@ final class SummaryBuilder {
         return new Window(name, users, requests, errors, requests == 0 ? 0 : 100.0 * errors / requests, run.rps(stage),
                 read.perSecond(), send.perSecond(), read, send, cpu, cpuPerOperation(cpu, read.perSecond(), send.perSecond()),
                 stage < 0 ? -1 : run.maxLag(stage), gc,
-                run.e2e.get(stage < 0 ? "overall" : "stage" + (stage + 1)), websocket ? push : null, websocket ? wsSend : null);
+                run.e2e.get(stage < 0 ? "overall" : "stage" + (stage + 1)), websocket ? push : null, websocket ? wsSend : null,
+                dialogs != null && dialogs.requests() > 0 ? dialogs : null);
     }
 
     /** % of a core is CPU-ms per second: divided by operations per second, CPU-ms per operation. */

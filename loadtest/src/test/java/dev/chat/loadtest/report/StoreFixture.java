@@ -65,7 +65,7 @@ final class StoreFixture {
         Map<String, Double> cpuMs = i == users.length - 1 ? topCpuMs : Map.of();
         double rps = readsPerSecond[i] * 1.5;
         return new Window(name, users[i], (long) rps * 60, errors[i], 0, rps, readsPerSecond[i], readsPerSecond[i] / 2, read, send,
-                Map.of(), cpuMs, -1, Map.of(), stored, pushed, wsSend);
+                Map.of(), cpuMs, -1, Map.of(), stored, pushed, wsSend, null);
     }
 
     private static Figures figures(double perSecond, long p95, long p99, long errors) {
