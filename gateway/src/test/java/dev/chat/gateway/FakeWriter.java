@@ -11,13 +11,18 @@ import java.util.concurrent.TimeUnit;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.command.MessageEvent;
+import dev.chat.common.command.MessageEventHeaders;
+import dev.chat.common.command.ReadCommand;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.Dialog;
 import dev.chat.common.dialog.DialogCreation;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.dialog.PageCursor;
+import dev.chat.common.dialog.ReadOutcome;
 import dev.chat.common.dialog.WriteOutcome;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,7 +44,9 @@ import org.springframework.messaging.handler.annotation.SendTo;
  *       {@link DialogStore#makeDialog} on the test Redis, and replies with {@code @SendTo} like the writer does;</li>
  *   <li>consumes {@code SendMessageCommand}s, stores them with the real {@link DialogStore#writeMessage} and
  *       publishes the writer's {@code WRITTEN}/{@code REJECTED} {@link MessageEvent} (keyed by dialog id, no type
- *       headers), which the gateway's WebSocket fan-out pushes.</li>
+ *       headers), which the gateway's WebSocket fan-out pushes;</li>
+ *   <li>consumes {@code ReadCommand}s, moves the marker with the real {@link DialogStore#markRead} and publishes the
+ *       writer's {@code READ} event with its user headers, for every delivery.</li>
  * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -47,6 +54,7 @@ public class FakeWriter {
 
     public static final String LISTENER_ID = "fake-writer";
     public static final String MESSAGES_LISTENER_ID = "fake-writer-messages";
+    public static final String READS_LISTENER_ID = "fake-writer-reads";
 
     /** Commands from these users get no reply at all, as if no writer were running. */
     public static final Set<UUID> SILENT_FOR = ConcurrentHashMap.newKeySet();
@@ -74,6 +82,41 @@ public class FakeWriter {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(SendMessageCommand.class, false))));
         return factory;
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, ReadCommand> fakeWriterReadContainers(ConsumerFactory<?, ?> consumers) {
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, ReadCommand>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(ReadCommand.class, false))));
+        return factory;
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    ReadListener fakeWriterReadListener(DialogStore store, ProducerFactory<?, ?> producers,
+                                        @Value("${chat.kafka.topics.message-events}") String eventsTopic) {
+        return new ReadListener(store, new KafkaTemplate<>((ProducerFactory<String, Object>) producers), eventsTopic);
+    }
+
+    /** The writer's read path in short: marker moved (or not), then a READ event naming both users in its headers. */
+    public record ReadListener(DialogStore store, KafkaTemplate<String, Object> events, String eventsTopic) {
+
+        @KafkaListener(id = READS_LISTENER_ID, groupId = READS_LISTENER_ID, topics = "${chat.kafka.topics.read-commands}",
+                containerFactory = "fakeWriterReadContainers")
+        public void on(ReadCommand c) throws Exception {
+            ReadOutcome outcome = store.markRead(c.userId(), c.friendId(), c.dialogId(), new PageCursor(c.ts(), c.messageId()));
+            if (outcome.status() == ReadOutcome.Status.NO_SUCH_MESSAGE) {
+                return;
+            }
+            ProducerRecord<String, Object> record = new ProducerRecord<>(eventsTopic, c.dialogId().toString(),
+                    MessageEvent.read(c, System.currentTimeMillis()));
+            record.headers().add(MessageEventHeaders.AUTHOR, MessageEventHeaders.encode(c.userId()));
+            record.headers().add(MessageEventHeaders.RECIPIENT, MessageEventHeaders.encode(c.friendId()));
+            events.send(record).get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Bean

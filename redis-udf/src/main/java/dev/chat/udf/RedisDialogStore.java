@@ -141,6 +141,12 @@ public final class RedisDialogStore implements DialogStore {
         return inbox.markRead(userId, friendId, dialogId, upTo);
     }
 
+    /** One FCALL_RO of {@code has_message}: where the read preference sends reads, like the reader's. */
+    @Override
+    public boolean hasMessage(UUID dialogId, PageCursor at) {
+        return inbox.hasMessage(Objects.requireNonNull(dialogId, "dialogId"), at, false);
+    }
+
     /** FCALL without waiting for replicas: a claim lost in a failover costs a retry its id, never a message. */
     @Override
     public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,

@@ -129,23 +129,32 @@ final class RedisInbox {
      * pipeline: {@code inbox_read} on the reader's slot, {@code inbox_friend_read} on the friend's.
      */
     ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo) {
-        if (upTo.ts() < 0 || upTo.ts() > MAX_TS) { // no message can be there: write_message refuses such a ts
+        if (!hasMessage(dialogId, upTo, true)) {
             return new ReadOutcome(ReadOutcome.Status.NO_SUCH_MESSAGE, null);
         }
-        String ts = Long.toString(upTo.ts());
-        String id = upTo.id().toString();
-        Long found = calls.call(HAS_MESSAGE, ScriptOutputType.INTEGER,
-                new String[] {RedisKeys.messages(dialogId)}, ts, id);
-        if (found == 0) {
-            return new ReadOutcome(ReadOutcome.Status.NO_SUCH_MESSAGE, null);
-        }
-        String[] args = {dialogId.toString(), ts, id};
+        String[] args = {dialogId.toString(), Long.toString(upTo.ts()), upTo.id().toString()};
         String[] friendKeys = {RedisKeys.inbox(friendId), RedisKeys.inboxDialogs(friendId)};
         List<List<Object>> replies = calls.writeEach(ScriptOutputType.MULTI, List.of(
                 new Call(INBOX_READ, userKeys(userId), args), new Call(INBOX_FRIEND_READ, friendKeys, args)));
         List<Object> own = replies.get(0);
         return new ReadOutcome(((Number) own.get(0)).longValue() == 1 ? ReadOutcome.Status.MOVED
                 : ReadOutcome.Status.UNCHANGED, InboxReplies.position((String) own.get(1)));
+    }
+
+    /**
+     * {@code has_message}: with FCALL on the primary when {@code current} (a write decides by it), else with FCALL_RO
+     * where the read preference sends reads.
+     */
+    boolean hasMessage(UUID dialogId, PageCursor at, boolean current) {
+        if (at.ts() < 0 || at.ts() > MAX_TS) { // no message can be there: write_message refuses such a ts
+            return false;
+        }
+        String[] keys = {RedisKeys.messages(dialogId)};
+        String ts = Long.toString(at.ts());
+        String id = at.id().toString();
+        Long found = current ? calls.call(HAS_MESSAGE, ScriptOutputType.INTEGER, keys, ts, id)
+                : calls.read(HAS_MESSAGE, ScriptOutputType.INTEGER, keys, ts, id);
+        return found != 0;
     }
 
     private static Call enterCall(Dialog dialog, UUID user, UUID friend, String now) {

@@ -180,6 +180,12 @@ public final class PostgresDialogStore implements DialogStore {
         return inbox.markRead(userId, dialogId, upTo);
     }
 
+    /** One SELECT on the primary key (the same one {@link #markRead} asks first). */
+    @Override
+    public boolean hasMessage(UUID dialogId, PageCursor at) {
+        return inbox.hasMessage(Objects.requireNonNull(dialogId, "dialogId"), at);
+    }
+
     /**
      * One SELECT walking the index {@code (dialog_id, ts, id)} from the cursor (or the dialog's newest or
      * oldest end), reading {@code limit + 1} entries to tell {@code hasMore}: one round trip.

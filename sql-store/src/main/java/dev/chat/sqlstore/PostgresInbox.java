@@ -110,8 +110,7 @@ final class PostgresInbox {
 
     /** Up to two statements: the message looked up, the marker moved (or read back when it stays). */
     ReadOutcome markRead(UUID userId, UUID dialogId, PageCursor upTo) {
-        long found = jdbc.sql(HAS_MESSAGE).params(upTo.id(), dialogId, upTo.ts()).query(Long.class).single();
-        if (found == 0) {
+        if (!hasMessage(dialogId, upTo)) {
             return new ReadOutcome(ReadOutcome.Status.NO_SUCH_MESSAGE, null);
         }
         Optional<PageCursor> moved = jdbc.sql(MOVE_MARKER).params(userId, dialogId, upTo.ts(), upTo.id())
@@ -121,6 +120,10 @@ final class PostgresInbox {
         }
         return new ReadOutcome(ReadOutcome.Status.UNCHANGED, jdbc.sql(MARKER).params(userId, dialogId)
                 .query((rs, row) -> marker(rs, "ts", "message_id")).single());
+    }
+
+    boolean hasMessage(UUID dialogId, PageCursor at) {
+        return jdbc.sql(HAS_MESSAGE).params(at.id(), dialogId, at.ts()).query(Long.class).single() > 0;
     }
 
     private static Object[] pairRows(UUID dialogId, UUID userId, UUID friendId, String name, long activity) {

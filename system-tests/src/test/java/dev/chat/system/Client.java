@@ -69,6 +69,17 @@ final class Client {
         return call("POST", gateway + "/api/v1/dialogs/" + friend.id + "/messages", token, body);
     }
 
+    /** {@code POST /api/v1/dialogs/{friend}/read} on this client's gateway: read up to {@code messageId}. */
+    Response markRead(Client friend, String messageId) {
+        return call("POST", gateway + "/api/v1/dialogs/" + friend.id + "/read", token,
+                JSON.writeValueAsString(JSON.createObjectNode().put("message_id", messageId)));
+    }
+
+    /** The reader's {@code GET /api/v1/dialogs}: this user's inbox, newest activity first. */
+    Response dialogs() {
+        return call("GET", reader + "/api/v1/dialogs", token, null);
+    }
+
     Response otusSend(Client friend, String text) {
         return call("POST", gateway + "/dialog/" + friend.id + "/send", token,
                 JSON.writeValueAsString(JSON.createObjectNode().put("text", text)));

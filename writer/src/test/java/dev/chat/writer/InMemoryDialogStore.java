@@ -121,4 +121,9 @@ public final class InMemoryDialogStore implements DialogStore {
     public ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo) {
         throw new UnsupportedOperationException("not used here");
     }
+
+    @Override
+    public boolean hasMessage(UUID dialogId, PageCursor at) {
+        throw new UnsupportedOperationException("not used here");
+    }
 }

@@ -58,6 +58,10 @@ public class TestClients implements AutoCloseable {
         return probe(ChatTopics.deadLetter(kafka.topics().dialogCommands()));
     }
 
+    public TopicProbe readDeadLetters() {
+        return probe(ChatTopics.deadLetter(kafka.topics().readCommands()));
+    }
+
     /** Started on first use, i.e. after the writer declared its topics with all their partitions. */
     private TopicProbe probe(String topic) {
         return probes.computeIfAbsent(topic, t -> new TopicProbe(servers, t));

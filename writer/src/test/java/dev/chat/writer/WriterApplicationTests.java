@@ -84,7 +84,8 @@ class WriterApplicationTests extends WriterIntegrationTest {
     void declaresEveryTopicAndDeadLetterTopicWithTheConfiguredPartitions() {
         ChatTopics.Names t = kafka.topics();
         List<String> names = List.of(t.messageCommands(), t.messageCommands() + ".DLT", t.messageEvents(),
-                t.dialogCommands(), t.dialogCommands() + ".DLT", t.dialogReplies());
+                t.dialogCommands(), t.dialogCommands() + ".DLT", t.dialogReplies(), t.readCommands(),
+                t.readCommands() + ".DLT");
 
         Map<String, TopicDescription> topics = admin.describeTopics(names.toArray(String[]::new));
 

@@ -28,6 +28,7 @@ public record ChatTopics(@Valid @NotNull Names topics, @Min(1) int partitions, @
     }
 
     public record Names(@NotBlank String messageCommands, @NotBlank String messageEvents,
-                        @NotBlank String dialogCommands, @NotBlank String dialogReplies) {
+                        @NotBlank String dialogCommands, @NotBlank String dialogReplies,
+                        @NotBlank String readCommands) {
     }
 }

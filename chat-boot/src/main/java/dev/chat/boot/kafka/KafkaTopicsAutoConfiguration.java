@@ -15,7 +15,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The system's topics ({@link ChatTopics}), declared by whichever service starts first through Boot's
- * {@link KafkaAdmin}: the four the services exchange and the dead-letter topics of the two the writer consumes.
+ * {@link KafkaAdmin}: the five the services exchange and the dead-letter topics of the three the writer consumes.
  * Creating a topic that exists is a no-op, so every service declares all of them and none depends on start order.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -33,7 +33,8 @@ class KafkaTopicsAutoConfiguration {
     static List<NewTopic> topics(ChatTopics chat) {
         ChatTopics.Names t = chat.topics();
         return Stream.of(t.messageCommands(), ChatTopics.deadLetter(t.messageCommands()), t.messageEvents(),
-                        t.dialogCommands(), ChatTopics.deadLetter(t.dialogCommands()), t.dialogReplies())
+                        t.dialogCommands(), ChatTopics.deadLetter(t.dialogCommands()), t.dialogReplies(),
+                        t.readCommands(), ChatTopics.deadLetter(t.readCommands()))
                 .map(name -> TopicBuilder.name(name).partitions(chat.partitions()).replicas(chat.replicas()).build())
                 .toList();
     }

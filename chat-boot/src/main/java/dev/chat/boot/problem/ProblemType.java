@@ -23,6 +23,8 @@ public enum ProblemType {
     WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "Wrong type"),
     INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid parameter"),
     BAD_CURSOR("bad-cursor", HttpStatus.BAD_REQUEST, "Bad cursor"),
+    /** A read marker naming a message its dialog does not hold (a 400, not a 404: the dialog exists, the body is wrong). */
+    MESSAGE_NOT_FOUND("message-not-found", HttpStatus.BAD_REQUEST, "Message not found"),
     BAD_CREDENTIALS("bad-credentials", HttpStatus.BAD_REQUEST, "Bad credentials"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),

@@ -20,14 +20,15 @@ class KafkaTopicsAutoConfigurationTests {
                     .map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 
     @Test
-    void declaresTheFourTopicsAndTheDeadLetterTwinsOfTheTwoTheWriterConsumesAllAlike() {
+    void declaresTheFiveTopicsAndTheDeadLetterTwinsOfTheThreeTheWriterConsumesAllAlike() {
         runner.withBean(KafkaAdmin.class, () -> new KafkaAdmin(Map.of())).withPropertyValues("chat.kafka.partitions=3")
                 .run(context -> assertThat(context).hasBean("chatTopics"))
                 .run(context -> assertThat(KafkaTopicsAutoConfiguration.topics(context.getBean(ChatTopics.class)))
                         .allSatisfy(topic -> assertThat(topic.numPartitions()).isEqualTo(3))
                         .extracting(NewTopic::name).containsExactlyInAnyOrder("chat.message-commands",
                                 "chat.message-commands.DLT", "chat.message-events", "chat.dialog-commands",
-                                "chat.dialog-commands.DLT", "chat.dialog-replies"));
+                                "chat.dialog-commands.DLT", "chat.dialog-replies", "chat.read-commands",
+                                "chat.read-commands.DLT"));
     }
 
     @Test

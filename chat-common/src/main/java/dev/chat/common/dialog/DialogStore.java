@@ -128,6 +128,14 @@ public interface DialogStore {
      */
     ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo);
 
+    /**
+     * Whether the dialog holds the message with id {@code at.id()} at {@code at.ts()}: exactly the check by which
+     * {@link #markRead} answers {@link ReadOutcome.Status#NO_SUCH_MESSAGE}, so a caller can refuse a read before
+     * handing it on. Read-only (a replica may answer where the store reads from replicas, and then miss a message
+     * stored a moment ago). An unknown dialog, another dialog's message or a ts the message does not have: false.
+     */
+    boolean hasMessage(UUID dialogId, PageCursor at);
+
     /** A page of the dialog's messages. Read-only. An unknown dialog id gives an empty page. */
     MessagePage showMessages(UUID dialogId, PageRequest request);
 

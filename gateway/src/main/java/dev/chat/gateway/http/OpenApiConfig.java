@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
         info = @Info(title = "chat gateway", version = "v1",
-                description = "Users, login and friends (Postgres), dialog creation and sending messages (published to "
-                        + "Kafka; 202 once Kafka acknowledged). The paths /login, /user/*, /friend/* and "
+                description = "Users, login and friends (Postgres), dialog creation, sending messages and read markers "
+                        + "(published to Kafka; 202 once Kafka acknowledged). The paths /login, /user/*, /friend/* and "
                         + "/dialog/{user_id}/send are compatible with the OTUS social-network API; /api/v1/* is ours. "
                         + "Real-time delivery is the WebSocket at /ws (docs/websocket.md). History is served by the "
                         + "reader. Errors are RFC 9457 problems with types under https://chat.dev/problems/."),

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
+import dev.chat.common.command.ReadCommand;
 import dev.chat.common.command.SendMessageCommand;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -59,6 +60,15 @@ class KafkaConfig {
     KafkaTemplate<String, SendMessageCommand> messageCommandTemplate(ProducerFactory<?, ?> producers, ChatTopics chat) {
         KafkaTemplate<String, SendMessageCommand> template = new KafkaTemplate<>((ProducerFactory<String, SendMessageCommand>) producers);
         template.setDefaultTopic(chat.topics().messageCommands());
+        template.setProducerListener(quietListener());
+        return template;
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, ReadCommand> readCommandTemplate(ProducerFactory<?, ?> producers, ChatTopics chat) {
+        KafkaTemplate<String, ReadCommand> template = new KafkaTemplate<>((ProducerFactory<String, ReadCommand>) producers);
+        template.setDefaultTopic(chat.topics().readCommands());
         template.setProducerListener(quietListener());
         return template;
     }

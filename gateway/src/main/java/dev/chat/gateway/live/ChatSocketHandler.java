@@ -6,6 +6,8 @@ import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
 import dev.chat.gateway.message.MessageService;
 import dev.chat.gateway.problem.ValidationProblems;
+import dev.chat.gateway.read.ReadApi.ReadRequest;
+import dev.chat.gateway.read.ReadService;
 import dev.chat.gateway.security.SocketUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /ws}: the user (from the handshake's token) sends with {@code send} frames through the same
- * {@link MessageService#send} as HTTP, and gets {@code accepted}/{@code error} answers; stored messages arrive from the
- * fan-out ({@link MessageEventListener}). A frame is handled on the connection's own container thread, so one
+ * {@link MessageService#send} as HTTP, and gets {@code accepted}/{@code error} answers; {@code read} frames set read
+ * markers through {@link ReadService#read} ({@code error} only on refusal); stored messages and read receipts arrive
+ * from the fan-out ({@link MessageEventListener}). A frame is handled on the connection's own container thread, so one
  * session has at most one send in flight and its sends are accepted in order, like requests on one HTTP/1.1
  * connection. Bad frames are answered with an {@code error} frame; the connection stays open.
  */
@@ -40,12 +43,14 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
 
     private final SessionRegistry sessions;
     private final MessageService messages;
+    private final ReadService reads;
     private final FrameReader reader;
     private final Frames frames;
 
-    ChatSocketHandler(SessionRegistry sessions, MessageService messages, JsonMapper json) {
+    ChatSocketHandler(SessionRegistry sessions, MessageService messages, ReadService reads, JsonMapper json) {
         this.sessions = sessions;
         this.messages = messages;
+        this.reads = reads;
         this.reader = new FrameReader(json);
         this.frames = new Frames(json);
     }
@@ -64,6 +69,10 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             frame = reader.read(message.getPayload());
         } catch (FrameReader.BadFrame e) {
             session.push(frames.text(Frames.Error.of(null, e.code(), e.getMessage())));
+            return;
+        }
+        if (frame instanceof Frames.Read read) {
+            read(session, read);
             return;
         }
         if (frame instanceof Frames.Send send) {
@@ -98,9 +107,40 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
     }
 
     private static Frames.Error error(Frames.Send send, ProblemDetail problem) {
+        return Frames.Error.of(send.clientId(), code(problem), problem.getDetail());
+    }
+
+    /** The problem's slug, the error frame's {@code code}. */
+    private static String code(ProblemDetail problem) {
         String type = String.valueOf(problem.getType());
-        return Frames.Error.of(send.clientId(), type.startsWith(ProblemType.BASE) ? type.substring(ProblemType.BASE.length())
-                : ProblemType.forStatus(problem.getStatus()).slug(), problem.getDetail());
+        return type.startsWith(ProblemType.BASE) ? type.substring(ProblemType.BASE.length())
+                : ProblemType.forStatus(problem.getStatus()).slug();
+    }
+
+    /**
+     * A read marker through the same {@link ReadService#read} as HTTP. Success has no answer frame (the {@code read}
+     * receipt pushed to both users follows); a refusal is an {@code error} frame whose {@code id} is the message the
+     * frame named.
+     */
+    private void read(ChatSession session, Frames.Read read) {
+        MDC.put(RequestIds.MDC_KEY, RequestIds.create());
+        try {
+            reads.read(session.userId(), read.to(), new ReadRequest(read.messageId()));
+        } catch (ErrorResponseException e) {
+            session.push(frames.text(readError(read, code(e.getBody()), e.getBody().getDetail())));
+        } catch (MethodValidationException e) {
+            ProblemDetail problem = ValidationProblems.of(e);
+            session.push(frames.text(readError(read, code(problem), problem.getDetail())));
+        } catch (RuntimeException e) {
+            log.error("unexpected error on a WebSocket read of user {}", session.userId(), e);
+            session.push(frames.text(readError(read, ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED)));
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private static Frames.Error readError(Frames.Read read, String code, String message) {
+        return new Frames.Error("error", null, code, message, read.messageId());
     }
 
     @Override

@@ -17,6 +17,11 @@ final class Frames {
     record Send(String type, UUID to, String text, String clientId) {
     }
 
+    /** Client → server: the user has read the dialog with {@code to} up to this message (as the HTTP call). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Read(String type, UUID to, UUID messageId) {
+    }
+
     /** Client → server: an application-level ping (browsers cannot send ping control frames). */
     record Ping(String type) {
     }
@@ -38,7 +43,21 @@ final class Frames {
         }
     }
 
-    /** Server → client: something went wrong; the connection stays open. {@code id}: the rejected message's id. */
+    /**
+     * Server → client: {@code user_id} read the dialog up to {@code message_id}: a receipt for the friend, a cleared
+     * badge for the reader's own other sessions.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Receipt(String type, UUID dialogId, UUID userId, UUID messageId) {
+        static Receipt of(MessageEvent event) {
+            return new Receipt("read", event.dialogId(), event.authorId(), event.messageId());
+        }
+    }
+
+    /**
+     * Server → client: something went wrong; the connection stays open. {@code id}: the rejected message's id, or
+     * the message a refused {@code read} named.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Error(String type, String clientId, String code, String message, UUID id) {
         static Error of(String clientId, String code, String message) {

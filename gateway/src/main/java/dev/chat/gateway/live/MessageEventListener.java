@@ -21,15 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The fan-out: this gateway reads every message event (its own consumer group, see
  * {@code KafkaConfig#messageEventContainerFactory}) and pushes it to its local sessions of the two participants:
  * {@code WRITTEN} as a {@code message} frame to every session of both, {@code REJECTED} as an {@code error} frame to
- * the author's. Pushing only queues frames ({@link ChatSession#push}), so a slow client never holds this thread.
+ * the author's, {@code READ} as a {@code read} receipt to every session of both (the reader is the event's author).
+ * Pushing only queues frames ({@link ChatSession#push}), so a slow client never holds this thread.
  *
  * <p>Under load almost no event concerns a session here: the record's headers ({@link MessageEventHeaders}) name
  * its two users, and an event neither of whom is connected here is dropped before its JSON is parsed. Records
  * without them (from a writer older than the headers) are parsed and then looked up as before.
  *
- * <p>The writer publishes another {@code WRITTEN} for a redelivered command; events already pushed (by message id,
- * remembered for a while) are dropped, so a client sees each message once. Events skipped unparsed are not
- * remembered: a later copy is pushed if one of the users has connected here meanwhile.
+ * <p>The writer publishes another {@code WRITTEN} for a redelivered command, and another {@code READ} for every
+ * delivery of a read command; events already pushed (by type, message id and author: for a receipt that is the
+ * user who read, and two users may read the same message; remembered for a while) are dropped, so a client sees
+ * each message and each receipt once. Events skipped unparsed are not remembered: a later copy is pushed if one of
+ * the users has connected here meanwhile.
  */
 @Component
 class MessageEventListener {
@@ -40,7 +43,7 @@ class MessageEventListener {
     private static final ObjectReader EVENTS = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().readerFor(MessageEvent.class);
 
-    private record Seen(MessageEvent.Type type, UUID messageId) {
+    private record Seen(MessageEvent.Type type, UUID messageId, UUID authorId) {
     }
 
     private final SessionRegistry sessions;
@@ -79,13 +82,14 @@ class MessageEventListener {
 
     private void push(MessageEvent event) {
         if (event == null || event.type() == null || event.messageId() == null || event.authorId() == null
-                || pushed.asMap().putIfAbsent(new Seen(event.type(), event.messageId()), Boolean.TRUE) != null) {
+                || pushed.asMap().putIfAbsent(new Seen(event.type(), event.messageId(), event.authorId()),
+                        Boolean.TRUE) != null) {
             return;
         }
-        if (event.type() == MessageEvent.Type.WRITTEN) {
-            written(event);
-        } else {
-            rejected(event);
+        switch (event.type()) {
+            case WRITTEN -> written(event);
+            case REJECTED -> rejected(event);
+            case READ -> read(event);
         }
     }
 
@@ -102,6 +106,15 @@ class MessageEventListener {
         if (!recipients.isEmpty()) {
             TextMessage toRecipient = frames.text(Frames.Message.of(event, false));
             recipients.forEach(session -> session.pushToRecipient(toRecipient, event.ts()));
+        }
+    }
+
+    /** The friend sees the receipt; the reader's other sessions learn the dialog is read. */
+    private void read(MessageEvent event) {
+        TextMessage receipt = frames.text(Frames.Receipt.of(event));
+        sessions.sessionsOf(event.authorId()).forEach(session -> session.push(receipt));
+        if (event.recipientId() != null && !event.recipientId().equals(event.authorId())) {
+            sessions.sessionsOf(event.recipientId()).forEach(session -> session.push(receipt));
         }
     }
 

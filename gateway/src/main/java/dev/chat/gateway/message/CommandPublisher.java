@@ -13,10 +13,10 @@ import dev.chat.common.command.RequestIds;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.gateway.http.HttpProperties;
 import dev.chat.gateway.kafka.ChatKafkaProperties;
+import dev.chat.gateway.kafka.KafkaFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -108,8 +108,8 @@ class CommandPublisher implements KafkaBacklog {
 
     private RuntimeException unavailable(SendMessageCommand command, String detail, Throwable cause) {
         unavailable.increment();
-        log.atLevel(isKafkaAway(cause) ? Level.DEBUG : Level.WARN).addArgument(command.messageId())
-                .addArgument(command.dialogId()).addArgument(detail).addArgument(() -> rootMessage(cause))
+        log.atLevel(KafkaFailures.isKafkaAway(cause) ? Level.DEBUG : Level.WARN).addArgument(command.messageId())
+                .addArgument(command.dialogId()).addArgument(detail).addArgument(() -> KafkaFailures.rootMessage(cause))
                 .log("message {} of dialog {} not accepted: {} ({})");
         return ProblemType.SERVICE_UNAVAILABLE.exception(detail + "; the message was not accepted, retry later"
                 + (command.clientId() == null ? "" : " (a retry with the same client_id cannot duplicate it)"), http.retryAfter(), cause);
@@ -119,22 +119,5 @@ class CommandPublisher implements KafkaBacklog {
     public String describe() {
         return "sends: " + awaitingKafka.get() + " awaiting Kafka's acknowledgement, " + (long) unavailable.count()
                 + " refused with 503 since start";
-    }
-
-    private static boolean isKafkaAway(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof InterruptedException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

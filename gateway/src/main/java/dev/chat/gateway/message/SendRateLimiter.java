@@ -11,16 +11,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The send budget of each user on this gateway: a token bucket of {@code chat.messages.send-burst} sends at once,
  * refilled at {@code chat.messages.send-rate} per second. One bucket per user for every transport (HTTP and
  * WebSocket), so using both does not double the rate. A bucket left alone until it is full again is forgotten:
- * memory follows the users sending now, and forgetting it changes nothing. Thread-safe.
+ * memory follows the users sending now, and forgetting it changes nothing. Thread-safe. Public because read markers
+ * keep a budget of their own with another instance ({@code chat.reads.*}): marking a dialog read must not spend sends.
  */
-final class SendRateLimiter {
+public final class SendRateLimiter {
 
     private final double ratePerNano;
     private final int burst;
     private final LongSupplier nanoClock;
     private final Cache<UUID, Bucket> buckets;
 
-    SendRateLimiter(double ratePerSecond, int burst, LongSupplier nanoClock) {
+    public SendRateLimiter(double ratePerSecond, int burst, LongSupplier nanoClock) {
         this.ratePerNano = ratePerSecond / 1_000_000_000d;
         this.burst = burst;
         this.nanoClock = nanoClock;
@@ -36,7 +37,7 @@ final class SendRateLimiter {
      *
      * @return zero when the send may go; otherwise nothing was taken and this is how long until it may
      */
-    Duration acquire(UUID userId) {
+    public Duration acquire(UUID userId) {
         long now = nanoClock.getAsLong();
         return Duration.ofNanos(buckets.get(userId, id -> new Bucket(burst, now)).acquire(now));
     }

@@ -10,7 +10,9 @@ import java.util.UUID;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.DialogStore;
+import dev.chat.common.id.MessageIds;
 import dev.chat.gateway.GatewayApplication;
 import dev.chat.gateway.TestHttp;
 import dev.chat.gateway.TestHttp.Reply;
@@ -98,6 +100,27 @@ class KafkaDownTests {
         assertThat(reply.header("Retry-After")).isEqualTo("1");
         assertThat(reply.detail()).contains("not accepted").contains("same client_id");
         assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aReadMarkerIsRefusedWith503AndRetryAfterWithinTheBoundedTimeout() {
+        User me = http.newUser("Reading");
+        User friend = http.newUser("Unreached");
+        UUID dialogId = store.makeDialog(me.id(), friend.id(), UUID.randomUUID(), "").dialog().id();
+        UUID id = new MessageIds().next(); // stored as the writer would have, before Kafka died
+        store.writeMessage(new ChatMessage(id, friend.id(), dialogId, "read me", MessageIds.millisOf(id)), null);
+        double unavailableBefore = meters.counter("chat.gateway.reads", "outcome", "unavailable").count();
+
+        long start = System.nanoTime();
+        Reply reply = http.post("/api/v1/dialogs/" + friend.id() + "/read", me.token(), Map.of("message_id", id.toString()));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.problemType()).isEqualTo("service-unavailable");
+        assertThat(reply.header("Retry-After")).isEqualTo("1");
+        assertThat(reply.detail()).contains("read marker was not set");
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(meters.counter("chat.gateway.reads", "outcome", "unavailable").count()).isGreaterThan(unavailableBefore);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.SendMessageCommand;
+import dev.chat.common.id.MessageIds;
 import dev.chat.gateway.GatewayIntegrationTest;
 import dev.chat.gateway.TestHttp.Reply;
 import dev.chat.gateway.TestHttp.User;
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 // A configuration no other test class shares: close it when this class ends, so its Kafka clients, pools and
 // threads do not keep running beside the rest of the suite on a 2-core machine.
 @DirtiesContext
-@TestPropertySource(properties = {"chat.messages.send-burst=" + SendRateLimitTests.BURST, "chat.messages.send-rate=0.01"})
+@TestPropertySource(properties = {"chat.messages.send-burst=" + SendRateLimitTests.BURST, "chat.messages.send-rate=0.01",
+        "chat.reads.burst=" + SendRateLimitTests.BURST, "chat.reads.rate=0.01"})
 class SendRateLimitTests extends GatewayIntegrationTest {
 
     static final int BURST = 3;
@@ -115,6 +117,35 @@ class SendRateLimitTests extends GatewayIntegrationTest {
         for (int i = 0; i < BURST; i++) {
             assertThat(send(friend, me, "friend " + i, null).status()).isEqualTo(202);
         }
+    }
+
+    /** Read markers have a budget of the same size here, but their own: spent sends leave it whole, and the reverse. */
+    @Test
+    void readMarkersSpendABudgetOfTheirOwnAndTheReadAfterItsBurstIs429() {
+        for (int i = 0; i < BURST; i++) {
+            assertThat(send(me, friend, "spending " + i, null).status()).isEqualTo(202);
+        }
+        assertThat(send(me, friend, "sends spent", null).status()).isEqualTo(429);
+        String neverSent = new MessageIds().next().toString();
+
+        for (int i = 0; i < BURST; i++) { // within the read budget: answered on their merits
+            assertThat(read(me, friend, neverSent).problemType()).isEqualTo("message-not-found");
+        }
+        Reply refused = read(me, friend, neverSent);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.problemType()).isEqualTo("rate-limited");
+        assertThat(refused.detail()).contains(BURST + " read markers at once");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        for (int i = 0; i <= BURST; i++) {
+            read(friend, me, neverSent);
+        }
+        assertThat(read(friend, me, neverSent).status()).isEqualTo(429);
+        assertThat(send(friend, me, "spent reads leave sends whole", null).status()).isEqualTo(202);
+    }
+
+    private Reply read(User reader, User friend, String messageId) {
+        return http.post("/api/v1/dialogs/" + friend.id() + "/read", reader.token(), Map.of("message_id", messageId));
     }
 
     private Reply send(User from, User to, String text, String clientId) {

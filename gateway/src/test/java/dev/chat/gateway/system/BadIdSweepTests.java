@@ -33,7 +33,8 @@ class BadIdSweepTests extends GatewayIntegrationTest {
             new String[] {"PUT", "/friend/set/{id}", null},
             new String[] {"PUT", "/friend/delete/{id}", null},
             new String[] {"POST", "/api/v1/dialogs/{id}/messages", "{\"text\": \"hi\"}"},
-            new String[] {"POST", "/dialog/{id}/send", "{\"text\": \"hi\"}"});
+            new String[] {"POST", "/dialog/{id}/send", "{\"text\": \"hi\"}"},
+            new String[] {"POST", "/api/v1/dialogs/{id}/read", "{\"message_id\": \"" + UUID.randomUUID() + "\"}"});
 
     /** As they go into the URL: already percent-encoded where they must be. */
     static final List<String> BAD_IDS = List.of("not-a-uuid", "-1", "0", "1", "null", "undefined",

@@ -37,7 +37,8 @@ class BadInputSweepTests extends GatewayIntegrationTest {
         LOGIN("/login", List.of("id", "password")),
         CREATE_DIALOG("/api/v1/dialogs", List.of("friend_id")),
         SEND("/api/v1/dialogs/{friend}/messages", List.of("text")),
-        OTUS_SEND("/dialog/{friend}/send", List.of("text"));
+        OTUS_SEND("/dialog/{friend}/send", List.of("text")),
+        READ("/api/v1/dialogs/{friend}/read", List.of("message_id"));
 
         final String path;
         final List<String> required;
@@ -71,6 +72,7 @@ class BadInputSweepTests extends GatewayIntegrationTest {
                     body.put("client_id", "c-" + UUID.randomUUID());
                 }
                 case OTUS_SEND -> body.put("text", "hello");
+                case READ -> body.put("message_id", UUID.randomUUID().toString());
             }
             return body;
         }
@@ -212,7 +214,9 @@ class BadInputSweepTests extends GatewayIntegrationTest {
                 Arguments.of(BodyEndpoint.CREATE_DIALOG, "name", List.of("x".repeat(201))),
                 Arguments.of(BodyEndpoint.SEND, "text", List.of("", " ", " \n\t\r", tooLongText)),
                 Arguments.of(BodyEndpoint.SEND, "client_id", List.of("", "has space", "x".repeat(129), "ключ", "a\u0000b", "tab\tx")),
-                Arguments.of(BodyEndpoint.OTUS_SEND, "text", List.of("", "  ", tooLongText)));
+                Arguments.of(BodyEndpoint.OTUS_SEND, "text", List.of("", "  ", tooLongText)),
+                Arguments.of(BodyEndpoint.READ, "message_id", List.of("", "nope", "-1", UUID.randomUUID() + "0",
+                        "{" + UUID.randomUUID() + "}")));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EndToEndMain {
 
     private static final String TOPIC = "chat.message-events";
+    /** {@code MessageEvent.Type.READ}: a read receipt on the same topic. */
+    static final String READ = "READ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EndToEndMain() {
@@ -80,7 +82,10 @@ public final class EndToEndMain {
         }
     }
 
-    /** Every event of {@value #TOPIC} up to the end offsets found when it starts, in each partition's order. */
+    /**
+     * Every outcome of a send ({@code WRITTEN}, {@code REJECTED}) on {@value #TOPIC} up to the end offsets found when it
+     * starts, in each partition's order. Read receipts ({@code READ}) share the topic and are skipped: they are no send.
+     */
     static void eachEvent(String bootstrap, Consumer<JsonNode> action) {
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -90,10 +95,18 @@ public final class EndToEndMain {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
-                    action.accept(JSON.readTree(r.value()));
+                    JsonNode event = JSON.readTree(r.value());
+                    if (isSendOutcome(event)) {
+                        action.accept(event);
+                    }
                 }
             }
         }
+    }
+
+    /** False for a read receipt ({@code READ}): the writer publishes those on the events topic too. */
+    static boolean isSendOutcome(JsonNode event) {
+        return !READ.equals(event.path("type").asString());
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {

@@ -109,4 +109,9 @@ final class InMemoryDialogStore implements DialogStore {
     public ReadOutcome markRead(UUID userId, UUID friendId, UUID dialogId, PageCursor upTo) {
         throw new UnsupportedOperationException("not used here");
     }
+
+    @Override
+    public boolean hasMessage(UUID dialogId, PageCursor at) {
+        throw new UnsupportedOperationException("not used here");
+    }
 }

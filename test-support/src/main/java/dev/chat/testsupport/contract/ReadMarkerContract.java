@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import dev.chat.common.dialog.ChatMessage;
 import dev.chat.common.dialog.InboxEntry;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Read markers and unread counts, part of the {@link DialogStoreContract}: {@code markRead} moves a marker only
- * forward, to a message the dialog holds, and the unread count is the friend's messages after it, also for messages
- * that arrive late.
+ * forward, to a message the dialog holds ({@code hasMessage} answers the same check, read-only), and the unread count
+ * is the friend's messages after it, also for messages that arrive late.
  */
 public abstract class ReadMarkerContract extends InboxContract {
 
@@ -91,6 +92,30 @@ public abstract class ReadMarkerContract extends InboxContract {
         }
         assertThat(entry(pair.user(), pair).readUpTo()).isNull();
         assertThat(entry(pair.user(), pair).unread()).isEqualTo(1);
+    }
+
+    @Test
+    public void hasMessageFindsAMessageOnlyAtItsOwnTsInItsOwnDialogAndChangesNothing() {
+        Pair pair = newPair();
+        Pair other = newPair();
+        ChatMessage stored = from(pair.friend(), pair, "stored", 1);
+        ChatMessage withoutInbox = from(pair.user(), pair, "no inbox", 2);
+        ChatMessage elsewhere = from(other.friend(), other, "elsewhere", 3);
+        keep(pair, stored);
+        writeAll(List.of(withoutInbox));
+        keep(other, elsewhere);
+        InboxEntry before = entry(pair.user(), pair);
+
+        assertThat(store().hasMessage(pair.dialogId(), stored.cursor())).isTrue();
+        assertThat(store().hasMessage(pair.dialogId(), withoutInbox.cursor())).isTrue();
+        List<PageCursor> absent = List.of(new PageCursor(stored.ts() + 1, stored.id()),
+                new PageCursor(stored.ts(), ids.next()), elsewhere.cursor(), new PageCursor(-1, stored.id()),
+                new PageCursor(Long.MAX_VALUE, stored.id()));
+        for (PageCursor cursor : absent) {
+            assertThat(store().hasMessage(pair.dialogId(), cursor)).as("%s", cursor).isFalse();
+        }
+        assertThat(store().hasMessage(UUID.randomUUID(), stored.cursor())).as("an unknown dialog").isFalse();
+        assertThat(entry(pair.user(), pair)).as("read-only").isEqualTo(before);
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.chat.common.command.CreateDialogCommand;
+import dev.chat.common.command.ReadCommand;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.writer.dialog.CreateDialogCommandValidator;
+import dev.chat.writer.message.ReadCommandValidator;
 import dev.chat.writer.message.SendMessageCommandValidator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Message commands go to a batch listener, at most {@code chat.kafka.batch-size} records per poll, so a
  * poll is one store call and one wait for its events; dialog commands stay with a record listener, since each
- * is a request whose reply the gateway awaits.
+ * is a request whose reply the gateway awaits, and so do read commands.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -112,6 +114,15 @@ class KafkaConfig {
                 commandErrorHandler, settings);
         factory.setReplyTemplate(template);
         return factory;
+    }
+
+    /** Read commands one by one, like dialog commands: each is one marker move and one event, nothing to batch. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> readCommandsContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> kafkaConsumerFactory,
+            DefaultErrorHandler commandErrorHandler, KafkaSettings settings) {
+        return containers(configurer, commands(kafkaConsumerFactory, ReadCommand.class, new ReadCommandValidator(),
+                Map.of()), commandErrorHandler, settings);
     }
 
     private static ConcurrentKafkaListenerContainerFactory<Object, Object> containers(

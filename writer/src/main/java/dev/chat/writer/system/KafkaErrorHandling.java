@@ -22,7 +22,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The one error handler of both command listeners. Three kinds of failure:
+ * The one error handler of the three command listeners (messages, dialogs, reads). Three kinds of failure:
  * <ul>
  *   <li><b>poison</b> ({@link Failures#POISON}: cannot be parsed or validated, a tombstone, arguments the
  *       store refuses): not retried, published

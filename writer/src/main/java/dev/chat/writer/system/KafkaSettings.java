@@ -31,7 +31,7 @@ public record KafkaSettings(@Valid @NotNull Groups groups, @Min(1) int concurren
                             @NotNull Duration sendTimeout,
                             @Valid @NotNull Retry retry) {
 
-    public record Groups(@NotBlank String messages, @NotBlank String dialogs) {
+    public record Groups(@NotBlank String messages, @NotBlank String dialogs, @NotBlank String reads) {
     }
 
     /**
