@@ -42,6 +42,12 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
         socket.sendText(frame, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** The friend sees {@code typing} (issue #14). */
+    void typing(Client to) {
+        String frame = JSON.writeValueAsString(JSON.createObjectNode().put("type", "typing").put("to", to.id.toString()));
+        socket.sendText(frame, true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     JsonNode await(Predicate<JsonNode> match) {
         return Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> frames.stream().filter(match).findFirst().orElse(null), found -> found != null);

@@ -85,7 +85,7 @@ class WriterApplicationTests extends WriterIntegrationTest {
         ChatTopics.Names t = kafka.topics();
         List<String> names = List.of(t.messageCommands(), t.messageCommands() + ".DLT", t.messageEvents(),
                 t.dialogCommands(), t.dialogCommands() + ".DLT", t.dialogReplies(), t.readCommands(),
-                t.readCommands() + ".DLT");
+                t.readCommands() + ".DLT", t.liveSignals());
 
         Map<String, TopicDescription> topics = admin.describeTopics(names.toArray(String[]::new));
 

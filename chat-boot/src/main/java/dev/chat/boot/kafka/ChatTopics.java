@@ -29,6 +29,6 @@ public record ChatTopics(@Valid @NotNull Names topics, @Min(1) int partitions, @
 
     public record Names(@NotBlank String messageCommands, @NotBlank String messageEvents,
                         @NotBlank String dialogCommands, @NotBlank String dialogReplies,
-                        @NotBlank String readCommands) {
+                        @NotBlank String readCommands, @NotBlank String liveSignals) {
     }
 }

@@ -31,6 +31,7 @@ public final class KafkaClientDefaults implements EnvironmentPostProcessor {
             Map.entry("chat.kafka.topics.dialog-commands", "chat.dialog-commands"),
             Map.entry("chat.kafka.topics.dialog-replies", "chat.dialog-replies"),
             Map.entry("chat.kafka.topics.read-commands", "chat.read-commands"),
+            Map.entry("chat.kafka.topics.live-signals", "chat.live-signals"),
             Map.entry("chat.kafka.partitions", "12"),
             Map.entry("chat.kafka.replicas", "1"),
             Map.entry("spring.kafka.properties.reconnect.backoff.max.ms", "5000"),

@@ -20,7 +20,7 @@ class KafkaTopicsAutoConfigurationTests {
                     .map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 
     @Test
-    void declaresTheFiveTopicsAndTheDeadLetterTwinsOfTheThreeTheWriterConsumesAllAlike() {
+    void declaresTheSixTopicsAndTheDeadLetterTwinsOfTheThreeTheWriterConsumesAllAlike() {
         runner.withBean(KafkaAdmin.class, () -> new KafkaAdmin(Map.of())).withPropertyValues("chat.kafka.partitions=3")
                 .run(context -> assertThat(context).hasBean("chatTopics"))
                 .run(context -> assertThat(KafkaTopicsAutoConfiguration.topics(context.getBean(ChatTopics.class)))
@@ -28,7 +28,15 @@ class KafkaTopicsAutoConfigurationTests {
                         .extracting(NewTopic::name).containsExactlyInAnyOrder("chat.message-commands",
                                 "chat.message-commands.DLT", "chat.message-events", "chat.dialog-commands",
                                 "chat.dialog-commands.DLT", "chat.dialog-replies", "chat.read-commands",
-                                "chat.read-commands.DLT"));
+                                "chat.read-commands.DLT", "chat.live-signals"));
+    }
+
+    @Test
+    void liveSignalsAloneAreKeptOnlyAMinute() {
+        runner.withBean(KafkaAdmin.class, () -> new KafkaAdmin(Map.of()))
+                .run(context -> assertThat(KafkaTopicsAutoConfiguration.topics(context.getBean(ChatTopics.class)))
+                        .allSatisfy(topic -> assertThat(topic.configs() == null ? null : topic.configs().get("retention.ms"))
+                                .isEqualTo(topic.name().equals("chat.live-signals") ? "60000" : null)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
 import dev.chat.common.command.ReadCommand;
 import dev.chat.common.command.SendMessageCommand;
+import dev.chat.common.command.TypingSignal;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -117,14 +118,39 @@ class KafkaConfig {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> messageEventContainerFactory(ConsumerFactory<?, ?> consumers,
                                                                                         ChatKafkaProperties kafka) {
+        return fanOut(consumers, kafka.eventsGroupId(), "message event");
+    }
+
+    /**
+     * The live signals (typing) reach every gateway the same way as message events: every instance reads all of them,
+     * from the end, under a group of its own (the events group's id with {@code -signals}); a signal that cannot be
+     * read is logged and skipped. Nothing is lost that was worth keeping: a typing signal is stale in seconds.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> liveSignalContainerFactory(ConsumerFactory<?, ?> consumers,
+                                                                                      ChatKafkaProperties kafka) {
+        return fanOut(consumers, kafka.eventsGroupId() + "-signals", "live signal");
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, TypingSignal> typingSignalTemplate(ProducerFactory<?, ?> producers, ChatTopics chat) {
+        KafkaTemplate<String, TypingSignal> template = new KafkaTemplate<>((ProducerFactory<String, TypingSignal>) producers);
+        template.setDefaultTopic(chat.topics().liveSignals());
+        template.setProducerListener(quietListener());
+        return template;
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, byte[]> fanOut(ConsumerFactory<?, ?> consumers,
+                                                                                 String groupId, String what) {
         Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.eventsGroupId());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
         config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
-        factory.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> log.warn("message event {}-{}@{} not pushed: {}",
+        factory.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> log.warn("{} {}-{}@{} not pushed: {}", what,
                 record.topic(), record.partition(), record.offset(), e.toString()), new FixedBackOff(0, 0)));
         return factory;
     }

@@ -44,13 +44,16 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
     private final SessionRegistry sessions;
     private final MessageService messages;
     private final ReadService reads;
+    private final TypingRelay typing;
     private final FrameReader reader;
     private final Frames frames;
 
-    ChatSocketHandler(SessionRegistry sessions, MessageService messages, ReadService reads, JsonMapper json) {
+    ChatSocketHandler(SessionRegistry sessions, MessageService messages, ReadService reads, TypingRelay typing,
+                      JsonMapper json) {
         this.sessions = sessions;
         this.messages = messages;
         this.reads = reads;
+        this.typing = typing;
         this.reader = new FrameReader(json);
         this.frames = new Frames(json);
     }
@@ -73,6 +76,10 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
         }
         if (frame instanceof Frames.Read read) {
             read(session, read);
+            return;
+        }
+        if (frame instanceof Frames.TypingTo to) {
+            typing(session, to);
             return;
         }
         if (frame instanceof Frames.Send send) {
@@ -136,6 +143,18 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             session.push(frames.text(readError(read, ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED)));
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    /** Passed on through {@link TypingRelay}; no answer, except an {@code error} frame without a dialog. */
+    private void typing(ChatSession session, Frames.TypingTo to) {
+        try {
+            typing.typing(session.userId(), to.to());
+        } catch (ErrorResponseException e) {
+            session.push(frames.text(Frames.Error.of(null, code(e.getBody()), e.getBody().getDetail())));
+        } catch (RuntimeException e) {
+            log.error("unexpected error on a WebSocket typing frame of user {}", session.userId(), e);
+            session.push(frames.text(Frames.Error.of(null, ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED)));
         }
     }
 

@@ -42,7 +42,7 @@ final class FrameReader {
         this.json = json;
     }
 
-    /** A {@link Frames.Send}, {@link Frames.Read} or {@link Frames.Ping}. */
+    /** A {@link Frames.Send}, {@link Frames.Read}, {@link Frames.TypingTo} or {@link Frames.Ping}. */
     Object read(String text) {
         JsonNode node;
         try {
@@ -71,10 +71,17 @@ final class FrameReader {
             }
             return read;
         }
+        if ("typing".equals(name)) {
+            Frames.TypingTo typing = convert(node, Frames.TypingTo.class);
+            if (typing.to() == null) {
+                throw new BadFrame(ProblemType.VALIDATION.slug(), "to: must be the friend's user id");
+            }
+            return typing;
+        }
         if ("ping".equals(name)) {
             return convert(node, Frames.Ping.class);
         }
-        throw new BadFrame(UNKNOWN_TYPE, "\"type\" must be \"send\", \"read\" or \"ping\"" + (name == null ? "" : ", not \"" + JsonErrors.truncate(name) + "\""));
+        throw new BadFrame(UNKNOWN_TYPE, "\"type\" must be \"send\", \"read\", \"typing\" or \"ping\"" + (name == null ? "" : ", not \"" + JsonErrors.truncate(name) + "\""));
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

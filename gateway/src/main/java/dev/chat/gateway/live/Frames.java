@@ -22,6 +22,14 @@ final class Frames {
     record Read(String type, UUID to, UUID messageId) {
     }
 
+    /** Client → server: the user is typing to {@code to} (never stored; rate-limited, see {@link TypingRelay}). */
+    record TypingTo(String type, UUID to) {
+    }
+
+    /** Server → client: the friend {@code from} is typing to this user. */
+    record Typing(String type, UUID from) {
+    }
+
     /** Client → server: an application-level ping (browsers cannot send ping control frames). */
     record Ping(String type) {
     }

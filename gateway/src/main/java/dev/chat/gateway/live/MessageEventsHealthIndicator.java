@@ -10,8 +10,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Health {@code messageEvents}, the group {@code /actuator/health/websocket}: UP once the fan-out consumer owns its
- * partitions. Before that, a WebSocket client that connects misses pushes (the fan-out starts at the end of the
+ * Health {@code messageEvents}, the group {@code /actuator/health/websocket}: UP once the fan-out consumers (message
+ * events and live signals, {@link TypingRelay}) own their partitions. Before that, a WebSocket client that connects misses pushes (the fan-out starts at the end of the
  * topic) until it reconnects and catches up. Not in the readiness group, so HTTP traffic does not wait for Kafka's
  * group join; whatever routes WebSockets to this instance checks the {@code websocket} group (docs/fanout.md).
  */
@@ -26,11 +26,21 @@ class MessageEventsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        MessageListenerContainer container = listeners.getListenerContainer(MessageEventListener.ID);
-        Collection<TopicPartition> assigned = container == null ? null : container.getAssignedPartitions();
-        if (container == null || !container.isRunning() || assigned == null || assigned.isEmpty()) {
+        Collection<TopicPartition> events = assigned(MessageEventListener.ID);
+        if (events == null) {
             return Health.down().withDetail("reason", "the message-event fan-out has no partitions (yet)").build();
         }
-        return Health.up().withDetail("partitions", assigned.size()).build();
+        Collection<TopicPartition> signals = assigned(TypingRelay.ID);
+        if (signals == null) {
+            return Health.down().withDetail("reason", "the live-signal fan-out has no partitions (yet)").build();
+        }
+        return Health.up().withDetail("partitions", events.size()).withDetail("signalPartitions", signals.size()).build();
+    }
+
+    /** The container's partitions, or null while it has none or is not running. */
+    private Collection<TopicPartition> assigned(String id) {
+        MessageListenerContainer container = listeners.getListenerContainer(id);
+        Collection<TopicPartition> assigned = container == null ? null : container.getAssignedPartitions();
+        return container == null || !container.isRunning() || assigned == null || assigned.isEmpty() ? null : assigned;
     }
 }

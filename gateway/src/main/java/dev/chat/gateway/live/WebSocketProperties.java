@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pushThreads        threads that write to sockets; a stuck client holds one for at most {@code sendTimeLimit}
  * @param allowedOrigins     browser origins allowed to open {@code /ws} besides the gateway's own (empty: only
  *                           pages served by this gateway); clients that send no {@code Origin} are not checked
+ * @param typingInterval     at most one {@code typing} frame per user and friend is passed on per interval; the
+ *                           others are dropped without an answer (clients send one per key press)
  */
 @Validated
 @ConfigurationProperties("chat.ws")
@@ -35,7 +37,8 @@ public record WebSocketProperties(@NotNull @DefaultValue("16KB") DataSize maxTex
                                   @NotNull @DefaultValue("20s") Duration pingInterval,
                                   @Min(1) @DefaultValue("16") int maxSessionsPerUser,
                                   @Min(1) @Max(1024) @DefaultValue("16") int pushThreads,
-                                  @NotNull @DefaultValue List<String> allowedOrigins) {
+                                  @NotNull @DefaultValue List<String> allowedOrigins,
+                                  @NotNull @DefaultValue("2s") Duration typingInterval) {
 
     public WebSocketProperties {
         if (pingInterval != null && idleTimeout != null && pingInterval.compareTo(idleTimeout) >= 0) {
