@@ -58,6 +58,11 @@ final class Client {
         return call("PUT", gateway + "/friend/set/" + friend.id, token, null);
     }
 
+    /** {@code GET /api/v1/friends} on this client's gateway (with {@code online}, issue #14). */
+    Response friends() {
+        return call("GET", gateway + "/api/v1/friends", token, null);
+    }
+
     Response createDialog(Client friend) {
         return call("POST", gateway + "/api/v1/dialogs", token, "{\"friend_id\":\"%s\",\"name\":\"e2e\"}".formatted(friend.id));
     }

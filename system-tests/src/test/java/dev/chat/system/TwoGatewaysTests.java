@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * The fan-out across instances: two gateways, the real writer and reader. A user connected to one gateway gets
  * what is sent through the other, both directions, over WebSocket and HTTP; read markers (issue #14) set on one
  * gateway are applied by the real writer, show in the reader's dialog list, and their receipts reach both users'
- * sessions on both gateways; typing on one gateway reaches the friend on the other. One system for all of them: starting one costs more than the tests.
+ * sessions on both gateways; typing and presence on one gateway reach the friend on the other. One system for all of them:
+ * starting one costs more than the tests.
  */
 class TwoGatewaysTests {
 
@@ -39,13 +40,12 @@ class TwoGatewaysTests {
 
     @Test
     void aUserOnOneGatewayReceivesWhatIsSentThroughTheOther() {
-        List<String> gateways = system.gatewayUrls();
-        Client alice = Client.register(gateways.get(0), system.readerUrl(), "Alice");
-        Client bob = Client.register(gateways.get(1), system.readerUrl(), "Bob").via(gateways.get(1));
+        Client alice = newUser(0, "Alice");
+        Client bob = newUser(1, "Bob");
         alice.createDialog(bob).expect(201);
 
-        try (ChatSocket aliceOnFirst = ChatSocket.open(gateways.get(0), alice);
-             ChatSocket bobOnSecond = ChatSocket.open(gateways.get(1), bob)) {
+        try (ChatSocket aliceOnFirst = ChatSocket.open(system.gatewayUrls().get(0), alice);
+             ChatSocket bobOnSecond = ChatSocket.open(system.gatewayUrls().get(1), bob)) {
             aliceOnFirst.send(bob, "from gateway one", "x-1");
             JsonNode accepted = aliceOnFirst.await(f -> "accepted".equals(f.path("type").asString()));
             JsonNode atBob = bobOnSecond.awaitMessage("from gateway one");
@@ -65,13 +65,12 @@ class TwoGatewaysTests {
 
     @Test
     void aReadOnTheSecondGatewayClearsTheUnreadCountAndReachesBothUsersOnBothGateways() {
-        List<String> gateways = system.gatewayUrls();
-        Client alice = Client.register(gateways.get(0), system.readerUrl(), "Alice");
-        Client bob = Client.register(gateways.get(1), system.readerUrl(), "Bob").via(gateways.get(1));
+        Client alice = newUser(0, "Alice");
+        Client bob = newUser(1, "Bob");
         alice.createDialog(bob).expect(201);
 
-        try (ChatSocket aliceOnFirst = ChatSocket.open(gateways.get(0), alice);
-             ChatSocket bobOnSecond = ChatSocket.open(gateways.get(1), bob)) {
+        try (ChatSocket aliceOnFirst = ChatSocket.open(system.gatewayUrls().get(0), alice);
+             ChatSocket bobOnSecond = ChatSocket.open(system.gatewayUrls().get(1), bob)) {
             String id = alice.send(bob, "did you read this?", "rr-1").expect(202).json().get("id").asString();
             bobOnSecond.awaitMessage("did you read this?");
             JsonNode unread = await().atMost(Duration.ofSeconds(30)).until(() -> onlyDialog(bob),
@@ -99,13 +98,12 @@ class TwoGatewaysTests {
 
     @Test
     void typingOnOneGatewayReachesTheFriendOnTheOther() {
-        List<String> gateways = system.gatewayUrls();
-        Client alice = Client.register(gateways.get(0), system.readerUrl(), "Alice");
-        Client bob = Client.register(gateways.get(1), system.readerUrl(), "Bob").via(gateways.get(1));
+        Client alice = newUser(0, "Alice");
+        Client bob = newUser(1, "Bob");
         alice.createDialog(bob).expect(201);
 
-        try (ChatSocket aliceOnFirst = ChatSocket.open(gateways.get(0), alice);
-             ChatSocket bobOnSecond = ChatSocket.open(gateways.get(1), bob)) {
+        try (ChatSocket aliceOnFirst = ChatSocket.open(system.gatewayUrls().get(0), alice);
+             ChatSocket bobOnSecond = ChatSocket.open(system.gatewayUrls().get(1), bob)) {
             aliceOnFirst.typing(bob);
             JsonNode atBob = bobOnSecond.await(f -> "typing".equals(f.path("type").asString()));
             assertThat(atBob.get("from").asString()).isEqualTo(alice.id.toString());
@@ -114,6 +112,43 @@ class TwoGatewaysTests {
             JsonNode atAlice = aliceOnFirst.await(f -> "typing".equals(f.path("type").asString()));
             assertThat(atAlice.get("from").asString()).isEqualTo(bob.id.toString());
         }
+    }
+
+    @Test
+    void presenceOnOneGatewayReachesAFriendOnTheOtherAndItsFriendsList() {
+        Client alice = newUser(0, "Alice");
+        Client bob = newUser(1, "Bob");
+        bob.addFriend(alice).expect(200);
+
+        try (ChatSocket bobOnSecond = ChatSocket.open(system.gatewayUrls().get(1), bob)) {
+            try (ChatSocket aliceOnFirst = ChatSocket.open(system.gatewayUrls().get(0), alice)) {
+                bobOnSecond.await(f -> presence(f, alice, true));
+                assertThat(onlineFor(bob, alice)).isTrue();
+            }
+            bobOnSecond.await(f -> presence(f, alice, false));
+            assertThat(onlineFor(bob, alice)).isFalse();
+        }
+    }
+
+    private static boolean presence(JsonNode frame, Client user, boolean online) {
+        return "presence".equals(frame.path("type").asString())
+                && user.id.toString().equals(frame.path("user_id").asString()) && frame.path("online").asBoolean() == online;
+    }
+
+    /** {@code online} of {@code friend} in the user's {@code GET /api/v1/friends}, from the user's gateway. */
+    private static boolean onlineFor(Client user, Client friend) {
+        for (JsonNode f : user.friends().expect(200).json()) {
+            if (f.get("id").asString().equals(friend.id.toString())) {
+                return f.get("online").asBoolean();
+            }
+        }
+        throw new AssertionError(friend.id + " not in the friends list");
+    }
+
+    /** A new user registered on, and calling, gateway {@code gateway} (0 or 1). */
+    private static Client newUser(int gateway, String name) {
+        String url = system.gatewayUrls().get(gateway);
+        return Client.register(url, system.readerUrl(), name).via(url);
     }
 
     private static JsonNode onlyDialog(Client client) {

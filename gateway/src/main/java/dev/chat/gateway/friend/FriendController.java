@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.chat.boot.problem.ProblemType;
+import dev.chat.gateway.live.PresenceBoard;
 import dev.chat.gateway.security.Caller;
 import dev.chat.gateway.user.UserDirectory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -25,10 +26,12 @@ class FriendController {
 
     private final FriendRepository friends;
     private final UserDirectory users;
+    private final PresenceBoard presence;
 
-    FriendController(FriendRepository friends, UserDirectory users) {
+    FriendController(FriendRepository friends, UserDirectory users, PresenceBoard presence) {
         this.friends = friends;
         this.users = users;
+        this.presence = presence;
     }
 
     @PutMapping("/friend/set/{user_id}")
@@ -50,7 +53,7 @@ class FriendController {
     /** The users the caller named as friends, by name; at most {@value #LIST_LIMIT}. */
     @GetMapping("/api/v1/friends")
     List<FriendView> list(Caller caller) {
-        return friends.list(caller.id(), LIST_LIMIT);
+        return friends.list(caller.id(), LIST_LIMIT).stream().map(f -> f.withOnline(presence.isOnline(f.id()))).toList();
     }
 
     @PutMapping("/friend/delete/{user_id}")

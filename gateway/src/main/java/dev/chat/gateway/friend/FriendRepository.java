@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** Friendships in Postgres: one row per (user, friend) direction. */
 @Repository
-class FriendRepository {
+public class FriendRepository {
 
     private final JdbcClient jdbc;
 
@@ -29,12 +29,18 @@ class FriendRepository {
     /** The users {@code userId} named as friends, by name, at most {@code limit}. */
     List<FriendView> list(UUID userId, int limit) {
         return jdbc.sql("""
-                SELECT u.id, u.first_name, u.second_name
+                SELECT u.id, u.first_name, u.second_name, false AS online
                   FROM friendships f JOIN users u ON u.id = f.friend_id
                  WHERE f.user_id = :user
                  ORDER BY lower(u.first_name), lower(u.second_name), u.id
                  LIMIT :limit""")
                 .param("user", userId).param("limit", limit).query(FriendView.class).list();
+    }
+
+    /** The users who named {@code userId} as a friend: whose friends list shows it (presence goes to them). */
+    public List<UUID> usersWhoNamedAsFriend(UUID userId) {
+        return jdbc.sql("SELECT user_id FROM friendships WHERE friend_id = :user").param("user", userId)
+                .query(UUID.class).list();
     }
 
     boolean isFriend(UUID userId, UUID friendId) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.chat.boot.kafka.ChatTopics;
 import dev.chat.common.command.CreateDialogCommand;
 import dev.chat.common.command.CreateDialogReply;
+import dev.chat.common.command.PresenceSignal;
 import dev.chat.common.command.ReadCommand;
 import dev.chat.common.command.SendMessageCommand;
 import dev.chat.common.command.TypingSignal;
@@ -136,6 +137,15 @@ class KafkaConfig {
     @SuppressWarnings("unchecked")
     KafkaTemplate<String, TypingSignal> typingSignalTemplate(ProducerFactory<?, ?> producers, ChatTopics chat) {
         KafkaTemplate<String, TypingSignal> template = new KafkaTemplate<>((ProducerFactory<String, TypingSignal>) producers);
+        template.setDefaultTopic(chat.topics().liveSignals());
+        template.setProducerListener(quietListener());
+        return template;
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, PresenceSignal> presenceSignalTemplate(ProducerFactory<?, ?> producers, ChatTopics chat) {
+        KafkaTemplate<String, PresenceSignal> template = new KafkaTemplate<>((ProducerFactory<String, PresenceSignal>) producers);
         template.setDefaultTopic(chat.topics().liveSignals());
         template.setProducerListener(quietListener());
         return template;

@@ -30,6 +30,11 @@ final class Frames {
     record Typing(String type, UUID from) {
     }
 
+    /** Server → client: a user who is this user's friend came online (first session on any gateway) or went offline. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Presence(String type, UUID userId, boolean online) {
+    }
+
     /** Client → server: an application-level ping (browsers cannot send ping control frames). */
     record Ping(String type) {
     }

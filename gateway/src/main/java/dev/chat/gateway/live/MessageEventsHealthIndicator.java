@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health {@code messageEvents}, the group {@code /actuator/health/websocket}: UP once the fan-out consumers (message
- * events and live signals, {@link TypingRelay}) own their partitions. Before that, a WebSocket client that connects misses pushes (the fan-out starts at the end of the
+ * events and live signals, {@link LiveSignalListener}) own their partitions. Before that, a WebSocket client that connects misses pushes (the fan-out starts at the end of the
  * topic) until it reconnects and catches up. Not in the readiness group, so HTTP traffic does not wait for Kafka's
  * group join; whatever routes WebSockets to this instance checks the {@code websocket} group (docs/fanout.md).
  */
@@ -30,7 +30,7 @@ class MessageEventsHealthIndicator implements HealthIndicator {
         if (events == null) {
             return Health.down().withDetail("reason", "the message-event fan-out has no partitions (yet)").build();
         }
-        Collection<TopicPartition> signals = assigned(TypingRelay.ID);
+        Collection<TopicPartition> signals = assigned(LiveSignalListener.ID);
         if (signals == null) {
             return Health.down().withDetail("reason", "the live-signal fan-out has no partitions (yet)").build();
         }

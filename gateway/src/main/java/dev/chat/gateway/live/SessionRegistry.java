@@ -39,14 +39,17 @@ class SessionRegistry implements SmartLifecycle {
     private final AtomicInteger open = new AtomicInteger();
     private final WebSocketProperties ws;
     private final LiveMetrics metrics;
+    /** Told of a user's first session here and of the last one closing. */
+    private final PresencePublisher presence;
     // made in start(), not here: a stopped context (Spring's test context pausing) may be started again
     private volatile ExecutorService pushPool;
     private volatile ScheduledExecutorService heartbeat;
     private volatile boolean running;
 
-    SessionRegistry(WebSocketProperties ws, LiveMetrics metrics) {
+    SessionRegistry(WebSocketProperties ws, LiveMetrics metrics, PresencePublisher presence) {
         this.ws = ws;
         this.metrics = metrics;
+        this.presence = presence;
         metrics.sessions(open::get);
     }
 
@@ -57,15 +60,20 @@ class SessionRegistry implements SmartLifecycle {
     ChatSession open(WebSocketSession raw, SocketUser user) {
         ChatSession session = new ChatSession(raw, user, this::push, ws, metrics, System.currentTimeMillis());
         boolean[] added = {false};
+        boolean[] first = {false};
         users.compute(user.id(), (id, current) -> {
             UserSessions entry = current != null ? current : new UserSessions(ConcurrentHashMap.newKeySet());
             if (entry.sessions().size() < ws.maxSessionsPerUser()) {
+                first[0] = entry.sessions().isEmpty();
                 added[0] = entry.sessions().add(session);
             }
             return entry;
         });
         if (added[0]) {
             open.incrementAndGet();
+            if (first[0]) {
+                presence.online(user.id());
+            }
         } else {
             session.close(CloseCode.TOO_MANY_SESSIONS);
         }
@@ -74,12 +82,22 @@ class SessionRegistry implements SmartLifecycle {
 
     void remove(ChatSession session) {
         session.closed();
+        boolean[] last = {false};
         users.computeIfPresent(session.userId(), (id, entry) -> {
             if (entry.sessions().remove(session)) {
                 open.decrementAndGet();
+                last[0] = entry.sessions().isEmpty();
             }
             return entry.sessions().isEmpty() ? null : entry;
         });
+        if (last[0]) {
+            presence.offline(session.userId());
+        }
+    }
+
+    /** The users with a session here (a snapshot). */
+    Set<UUID> usersHere() {
+        return Set.copyOf(users.keySet());
     }
 
     /** The user's open sessions here (a snapshot; empty when none). */

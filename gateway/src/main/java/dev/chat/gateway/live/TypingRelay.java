@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
@@ -25,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Typing (issue #14): a client's {@code typing} frame reaches the friend's sessions on every gateway as
- * {@code {"type":"typing","from":…}}, through the live-signals topic that every gateway reads from the end under a
- * group of its own ({@code KafkaConfig#liveSignalContainerFactory}). Never stored, and best effort: a signal Kafka
+ * {@code {"type":"typing","from":…}}, through the live-signals topic that every gateway reads ({@link LiveSignalListener}). Never stored, and best effort: a signal Kafka
  * does not take is counted ({@code chat.gateway.typing{outcome=unsent}}) and logged at DEBUG, not retried, since it is
  * stale in seconds. Only between users who have a dialog; per user and friend at most one signal per
  * {@code chat.ws.typing-interval} is published, the rest are dropped without an answer (clients send one per key
@@ -35,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TypingRelay {
 
-    static final String ID = "live-signals-fanout";
     static final String TYPING = "chat.gateway.typing";
 
     private static final Logger log = LoggerFactory.getLogger(TypingRelay.class);
@@ -87,13 +84,11 @@ class TypingRelay {
         });
     }
 
-    /** A value that is not a signal throws here: the container's error handler logs and skips it. */
-    @KafkaListener(id = ID, idIsGroup = false, topics = "${chat.kafka.topics.live-signals}",
-            containerFactory = "liveSignalContainerFactory")
-    void on(ConsumerRecord<String, byte[]> record) {
+    /** A typing signal from {@link LiveSignalListener}; a value that is not one throws (logged and skipped). */
+    void deliver(ConsumerRecord<String, byte[]> record) {
         Header to = record.headers().lastHeader(MessageEventHeaders.RECIPIENT);
         UUID recipient = to == null ? null : MessageEventHeaders.decode(to.value());
-        if (record.value() == null || recipient != null && sessions.sessionsOf(recipient).isEmpty()) {
+        if (recipient != null && sessions.sessionsOf(recipient).isEmpty()) {
             return;
         }
         TypingSignal signal = SIGNALS.readValue(record.value());

@@ -29,7 +29,7 @@ class FriendListApiTests extends GatewayIntegrationTest {
         assertThat(list.get(0).get("first_name").asString()).isEqualTo("adam");
         assertThat(list.get(0).get("second_name").asString()).isEqualTo("Tester");
         assertThat(list.get(1).get("id").asString()).isEqualTo(zoe.id().toString());
-        assertThat(list.get(0).propertyNames()).containsExactlyInAnyOrder("id", "first_name", "second_name");
+        assertThat(list.get(0).propertyNames()).containsExactlyInAnyOrder("id", "first_name", "second_name", "online");
     }
 
     @Test

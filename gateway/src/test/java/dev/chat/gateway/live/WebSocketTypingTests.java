@@ -28,7 +28,7 @@ class WebSocketTypingTests extends WebSocketTest {
     /** The signals are read from the end: the relay must own its partitions before a test types. */
     @BeforeEach
     void relayIsAssigned() {
-        MessageListenerContainer container = listeners.getListenerContainer(TypingRelay.ID);
+        MessageListenerContainer container = listeners.getListenerContainer(LiveSignalListener.ID);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> container.getAssignedPartitions() != null
                 && !container.getAssignedPartitions().isEmpty());
     }
