@@ -9,10 +9,12 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   token: null, me: null, readerUrl: null,
-  friends: new Map(),      // friend id -> {id, name, unread}
-  dialogs: new Map(),      // friend id -> {dialogId, messages: Map(id -> msg), pending: Map(client_id -> msg), older, newer, loaded}
+  friends: new Map(),      // friend id -> {id, name, unread, online, activity, preview}
+  dialogs: new Map(),      // friend id -> {dialogId, messages: Map(id -> msg), pending: Map(client_id -> msg), older, newer, loaded,
+                           //              friendRead: id the friend read up to, sentRead: id this tab last marked read}
   friendByDialog: new Map(),
   open: null,              // friend id of the open dialog
+  typingSentAt: 0, typingTimer: null,
   ws: null, retries: 0, reconnectTimer: null, stopped: true,
   origins: [], originIndex: 0, // this page's gateway first, then chat.web.gateways: where the socket may go
 };
@@ -51,6 +53,7 @@ async function start() {
   $('login-view').hidden = true;
   $('chat-view').hidden = false;
   await loadFriends();
+  await loadDialogList();
   state.stopped = false;
   connect();
 }
@@ -71,14 +74,31 @@ function logOut(message) {
 // ---------- friends ----------
 async function loadFriends() {
   for (const f of await api('GET', '/api/v1/friends')) {
-    state.friends.set(f.id, {id: f.id, name: f.first_name + ' ' + f.second_name, unread: 0});
+    state.friends.set(f.id, {id: f.id, name: f.first_name + ' ' + f.second_name, unread: 0, online: !!f.online, activity: 0, preview: ''});
+  }
+  renderFriends();
+}
+
+/** The reader's dialog list (issue #14): unread counts, last messages and the friends' read markers, newest first. */
+async function loadDialogList() {
+  const page = await api('GET', '/api/v1/dialogs?limit=100', undefined, state.readerUrl);
+  for (const d of page.dialogs) {
+    await ensureFriendListed(d.friend_id);
+    const friend = state.friends.get(d.friend_id);
+    const dialog = dialogOf(d.friend_id);
+    dialog.dialogId = d.dialog_id;
+    dialog.friendRead = d.friend_read_up_to;
+    state.friendByDialog.set(d.dialog_id, d.friend_id);
+    friend.unread = d.unread;
+    friend.activity = d.last_message ? d.last_message.ts : 0;
+    friend.preview = d.last_message ? d.last_message.message : '';
   }
   renderFriends();
 }
 
 async function ensureFriendListed(id) {
   if (state.friends.has(id)) return;
-  state.friends.set(id, {id, name: id, unread: 0});
+  state.friends.set(id, {id, name: id, unread: 0, online: false, activity: 0, preview: ''});
   try {
     const user = await api('GET', '/user/get/' + id);
     state.friends.get(id).name = user.first_name + ' ' + user.second_name;
@@ -88,15 +108,27 @@ async function ensureFriendListed(id) {
 
 function renderFriends() {
   const list = $('friends');
-  list.replaceChildren(...[...state.friends.values()].map((f) => {
+  const byActivity = [...state.friends.values()].sort((a, b) => b.activity - a.activity);
+  list.replaceChildren(...byActivity.map((f) => {
     const li = document.createElement('li');
     li.className = 'friend' + (f.id === state.open ? ' open' : '');
     li.dataset.id = f.id;
-    li.textContent = f.name;
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = f.name;
+    const dot = document.createElement('span'); // text, not only colour
+    dot.className = 'presence' + (f.online ? ' online' : '');
+    dot.textContent = f.online ? ' ● online' : '';
+    name.append(dot);
+    const preview = document.createElement('span');
+    preview.className = 'preview';
+    preview.textContent = f.preview;
+    li.append(name, preview);
     if (f.unread > 0) {
       const badge = document.createElement('span');
       badge.className = 'unread';
       badge.textContent = f.unread;
+      badge.title = f.unread + ' unread';
       li.append(badge);
     }
     li.addEventListener('click', () => openDialog(f.id).catch(showError));
@@ -133,7 +165,21 @@ async function openDialog(friendId) {
     await catchUp(friendId);
   }
   renderMessages(true);
+  markRead(friendId);
   $('composer').focus();
+}
+
+/** Read up to the newest message of the open dialog: a read frame (HTTP when the socket is down), once per message. */
+function markRead(friendId) {
+  const dialog = dialogOf(friendId);
+  const newest = [...dialog.messages.values()].reduce((a, m) => (!a || m.id > a.id ? m : a), null);
+  if (!newest || newest.id === dialog.sentRead) return;
+  dialog.sentRead = newest.id;
+  if (state.ws && state.ws.readyState === WebSocket.OPEN) {
+    state.ws.send(JSON.stringify({type: 'read', to: friendId, message_id: newest.id}));
+  } else {
+    api('POST', '/api/v1/dialogs/' + friendId + '/read', {message_id: newest.id}).catch(showError);
+  }
 }
 
 async function history(friendId, query) {
@@ -184,6 +230,12 @@ function renderMessages(scrollToEnd) {
     meta.className = m.error ? 'note' : '';
     meta.textContent = m.error ? 'not sent: ' + m.error : m.state === 'pending' ? 'sending…' : new Date(m.ts).toLocaleString();
     li.append(meta);
+    if (mine && m.id && !m.state && dialog.friendRead && m.id <= dialog.friendRead) { // UUIDv7: id order is time order
+      const tick = document.createElement('span');
+      tick.className = 'read';
+      tick.textContent = '✓✓ read';
+      li.append(tick);
+    }
     return li;
   });
   list.replaceChildren(...items);
@@ -249,12 +301,53 @@ async function onMessage(frame) {
   const dialog = dialogOf(friendId);
   if (!dialog.dialogId) dialog.dialogId = frame.dialog_id;
   addMessage(friendId, {id: frame.id, author_id: frame.author_id, text: frame.text, ts: frame.ts, client_id: frame.client_id});
+  const friend = state.friends.get(friendId);
+  friend.activity = Math.max(friend.activity, frame.ts);
+  friend.preview = frame.text;
   if (friendId === state.open) {
     renderMessages(false);
-  } else {
-    state.friends.get(friendId).unread++;
-    renderFriends();
+    if (frame.author_id === friendId) markRead(friendId);
+  } else if (frame.author_id === friendId) {
+    friend.unread++;
   }
+  renderFriends();
+}
+
+/** A read receipt: mine (another tab read it: clear the badge) or the friend's (ticks on my messages). */
+function onRead(frame) {
+  const friendId = state.friendByDialog.get(frame.dialog_id);
+  if (!friendId) return;
+  if (frame.user_id === state.me.id) {
+    state.friends.get(friendId).unread = 0;
+    renderFriends();
+    return;
+  }
+  const dialog = dialogOf(friendId);
+  if (!dialog.friendRead || frame.message_id > dialog.friendRead) dialog.friendRead = frame.message_id;
+  if (friendId === state.open) renderMessages(false);
+}
+
+function onTyping(frame) {
+  if (frame.from !== state.open) return;
+  const friend = state.friends.get(frame.from);
+  $('typing').textContent = (friend ? friend.name : 'Your friend') + ' is typing…';
+  clearTimeout(state.typingTimer);
+  state.typingTimer = setTimeout(() => { $('typing').textContent = ''; }, 4000);
+}
+
+function onPresence(frame) {
+  const friend = state.friends.get(frame.user_id);
+  if (!friend) return;
+  friend.online = frame.online;
+  renderFriends();
+}
+
+/** At most one typing frame per 2 s (the server drops more anyway). */
+function typing() {
+  const now = Date.now();
+  if (!state.open || now - state.typingSentAt < 2000 || !state.ws || state.ws.readyState !== WebSocket.OPEN) return;
+  state.typingSentAt = now;
+  state.ws.send(JSON.stringify({type: 'typing', to: state.open}));
 }
 
 // ---------- the WebSocket ----------
@@ -277,6 +370,9 @@ function connect() {
     if (frame.type === 'accepted') onAccepted(frame);
     else if (frame.type === 'message') onMessage(frame).catch(showError);
     else if (frame.type === 'error') onError(frame);
+    else if (frame.type === 'read') onRead(frame);
+    else if (frame.type === 'typing') onTyping(frame);
+    else if (frame.type === 'presence') onPresence(frame);
   };
   ws.onclose = (event) => {
     clearTimeout(giveUp);
@@ -358,6 +454,7 @@ $('composer-form').addEventListener('submit', (e) => {
   $('composer').value = '';
   send(text).catch(showError);
 });
+$('composer').addEventListener('input', typing);
 $('composer').addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && !e.shiftKey) {
     e.preventDefault();

@@ -96,6 +96,52 @@ class WebClientBrowserTests {
     }
 
     /**
+     * Issue #14 in two browsers: Bob's list shows Alice online once her page is open, then her message as the dialog's
+     * preview with an unread badge; Bob opening the dialog clears the badge and puts a read mark on Alice's message in
+     * her window; Bob typing shows "… is typing" under the dialog in hers.
+     */
+    @Test
+    void theDialogListShowsOnlineAndUnreadAndReadMarksAndTypingReachTheOtherBrowser() throws IOException {
+        Client alice = Client.register(system.gatewayUrl(), system.readerUrl(), "Alice", PASSWORD);
+        Client bob = Client.register(system.gatewayUrl(), system.readerUrl(), "Bob", PASSWORD);
+        befriend(alice, bob);
+        WebDriver bobWindow = chromium.window();
+        logIn(bobWindow, system.gatewayUrl(), bob);
+        WebDriver aliceWindow = chromium.window();
+        logIn(aliceWindow, system.gatewayUrl(), alice);
+        wait(bobWindow).until(w -> entry(w, alice).contains("online"));
+
+        openDialog(aliceWindow, bob);
+        type(aliceWindow, "are you there?");
+        wait(bobWindow).ignoring(StaleElementReferenceException.class).until(w -> badge(w, alice).equals("1"));
+        assertThat(entry(bobWindow, alice)).contains("are you there?");
+
+        openDialog(bobWindow, alice);
+        wait(bobWindow).ignoring(StaleElementReferenceException.class).until(w -> badge(w, alice).isEmpty());
+        assertThat(awaitMessageText(aliceWindow, "are you there?")).contains("read");
+
+        bobWindow.findElement(By.id("composer")).sendKeys("yes");
+        wait(aliceWindow).until(w -> w.findElement(By.id("typing")).getText().contains("is typing"));
+    }
+
+    private static String entry(WebDriver window, Client friend) {
+        return window.findElement(By.cssSelector("#friends li.friend[data-id='" + friend.id + "']")).getText();
+    }
+
+    /** The unread badge's text in the friend's entry, "" without one. */
+    private static String badge(WebDriver window, Client friend) {
+        return window.findElements(By.cssSelector("#friends li.friend[data-id='" + friend.id + "'] .unread")).stream()
+                .map(WebElement::getText).findFirst().orElse("");
+    }
+
+    /** The whole text of the bubble that starts with {@code text}, once it shows a read mark. */
+    private static String awaitMessageText(WebDriver window, String text) {
+        return wait(window).ignoring(StaleElementReferenceException.class).until(w -> w.findElements(
+                        By.cssSelector("#messages li.message")).stream().map(WebElement::getText)
+                .filter(t -> t.startsWith(text) && t.contains("\u2713\u2713 read")).findFirst().orElse(null));
+    }
+
+    /**
      * Alice's page comes from a gateway whose {@code chat.web.gateways} names a spare that is not up yet. Her gateway
      * stops; a message to her is stored while she has no gateway at all (so only the {@code after} catch-up can bring
      * it); the spare comes up, allowing her page's origin, and the page connects to it by itself, catches the message
