@@ -186,10 +186,6 @@ public final class PostgresDialogStore implements DialogStore {
         return inbox.hasMessage(Objects.requireNonNull(dialogId, "dialogId"), at);
     }
 
-    /**
-     * One SELECT walking the index {@code (dialog_id, ts, id)} from the cursor (or the dialog's newest or
-     * oldest end), reading {@code limit + 1} entries to tell {@code hasMore}: one round trip.
-     */
     /** One statement (see {@link ClientIdClaims}); the claim's expiry is the database's clock. */
     @Override
     public ClientIdClaim claimClientId(UUID dialogId, UUID authorId, String clientId, ClientIdClaim claim,
@@ -198,6 +194,10 @@ public final class PostgresDialogStore implements DialogStore {
         return claims.claim(dialogId, authorId, clientId, claim, ttl);
     }
 
+    /**
+     * One SELECT walking the index {@code (dialog_id, ts, id)} from the cursor (or the dialog's newest or
+     * oldest end), reading {@code limit + 1} entries to tell {@code hasMore}: one round trip.
+     */
     @Override
     public MessagePage showMessages(UUID dialogId, PageRequest request) {
         List<ChatMessage> rows = page(dialogId, request, (rs, row) -> message(rs, dialogId));

@@ -1,8 +1,10 @@
 package dev.chat.gateway.live;
 
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
 import dev.chat.boot.problem.ProblemType;
 import dev.chat.common.command.RequestIds;
-import dev.chat.gateway.message.MessageApi.MessageAccepted;
 import dev.chat.gateway.message.MessageApi.SendMessageRequest;
 import dev.chat.gateway.message.MessageService;
 import dev.chat.gateway.problem.ValidationProblems;
@@ -74,47 +76,51 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             session.push(frames.text(Frames.Error.of(null, e.code(), e.getMessage())));
             return;
         }
-        if (frame instanceof Frames.Read read) {
-            read(session, read);
-            return;
-        }
-        if (frame instanceof Frames.TypingTo to) {
-            typing(session, to);
-            return;
-        }
+        Object reply;
         if (frame instanceof Frames.Send send) {
-            MDC.put(RequestIds.MDC_KEY, RequestIds.create()); // one id per send frame, like one per HTTP request
-            try {
-                session.push(frames.text(send(session, send)));
-            } finally {
-                MDC.remove(RequestIds.MDC_KEY);
-            }
+            reply = answer(session, "send", () -> Frames.Accepted.of(send.clientId(), messages.send(session.userId(),
+                    send.to(), new SendMessageRequest(send.text(), send.clientId()))),
+                    (code, detail) -> Frames.Error.of(send.clientId(), code, detail));
+        } else if (frame instanceof Frames.Read read) { // no answer: the read receipt pushed to both users follows
+            reply = answer(session, "read", () -> {
+                reads.read(session.userId(), read.to(), new ReadRequest(read.messageId()));
+                return null;
+            }, (code, detail) -> new Frames.Error("error", null, code, detail, read.messageId()));
+        } else if (frame instanceof Frames.TypingTo to) { // no answer, unless refused
+            reply = answer(session, "typing frame", () -> {
+                typing.typing(session.userId(), to.to());
+                return null;
+            }, (code, detail) -> Frames.Error.of(null, code, detail));
         } else {
-            session.push(frames.text(Frames.Pong.INSTANCE));
+            reply = Frames.Pong.INSTANCE;
+        }
+        if (reply != null) {
+            session.push(frames.text(reply));
         }
     }
 
     /**
-     * The answer to a send: {@code accepted} once Kafka has it, else an {@code error} with the problem's type
-     * ({@code rate-limited} when the user's send budget is spent).
+     * Runs a frame through the same service as its HTTP call, under a request id of its own (as one HTTP request has),
+     * and returns its answer frame (null: none). A refusal is the {@code error} frame {@code refused} makes of the
+     * problem's code (its type's slug, e.g. {@code rate-limited}) and detail; anything else is logged and an
+     * {@code internal-error}.
      */
-    private Object send(ChatSession session, Frames.Send send) {
+    private Object answer(ChatSession session, String what, Supplier<Object> action,
+                          BiFunction<String, String, Frames.Error> refused) {
+        MDC.put(RequestIds.MDC_KEY, RequestIds.create());
         try {
-            MessageAccepted accepted = messages.send(session.userId(), send.to(),
-                    new SendMessageRequest(send.text(), send.clientId()));
-            return Frames.Accepted.of(send.clientId(), accepted);
+            return action.get();
         } catch (ErrorResponseException e) {
-            return error(send, e.getBody());
+            return refused.apply(code(e.getBody()), e.getBody().getDetail());
         } catch (MethodValidationException e) {
-            return error(send, ValidationProblems.of(e));
+            ProblemDetail problem = ValidationProblems.of(e);
+            return refused.apply(code(problem), problem.getDetail());
         } catch (RuntimeException e) {
-            log.error("unexpected error on a WebSocket send of user {}", session.userId(), e);
-            return Frames.Error.of(send.clientId(), ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED);
+            log.error("unexpected error on a WebSocket {} of user {}", what, session.userId(), e);
+            return refused.apply(ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED);
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
         }
-    }
-
-    private static Frames.Error error(Frames.Send send, ProblemDetail problem) {
-        return Frames.Error.of(send.clientId(), code(problem), problem.getDetail());
     }
 
     /** The problem's slug, the error frame's {@code code}. */
@@ -122,44 +128,6 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
         String type = String.valueOf(problem.getType());
         return type.startsWith(ProblemType.BASE) ? type.substring(ProblemType.BASE.length())
                 : ProblemType.forStatus(problem.getStatus()).slug();
-    }
-
-    /**
-     * A read marker through the same {@link ReadService#read} as HTTP. Success has no answer frame (the {@code read}
-     * receipt pushed to both users follows); a refusal is an {@code error} frame whose {@code id} is the message the
-     * frame named.
-     */
-    private void read(ChatSession session, Frames.Read read) {
-        MDC.put(RequestIds.MDC_KEY, RequestIds.create());
-        try {
-            reads.read(session.userId(), read.to(), new ReadRequest(read.messageId()));
-        } catch (ErrorResponseException e) {
-            session.push(frames.text(readError(read, code(e.getBody()), e.getBody().getDetail())));
-        } catch (MethodValidationException e) {
-            ProblemDetail problem = ValidationProblems.of(e);
-            session.push(frames.text(readError(read, code(problem), problem.getDetail())));
-        } catch (RuntimeException e) {
-            log.error("unexpected error on a WebSocket read of user {}", session.userId(), e);
-            session.push(frames.text(readError(read, ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED)));
-        } finally {
-            MDC.remove(RequestIds.MDC_KEY);
-        }
-    }
-
-    /** Passed on through {@link TypingRelay}; no answer, except an {@code error} frame without a dialog. */
-    private void typing(ChatSession session, Frames.TypingTo to) {
-        try {
-            typing.typing(session.userId(), to.to());
-        } catch (ErrorResponseException e) {
-            session.push(frames.text(Frames.Error.of(null, code(e.getBody()), e.getBody().getDetail())));
-        } catch (RuntimeException e) {
-            log.error("unexpected error on a WebSocket typing frame of user {}", session.userId(), e);
-            session.push(frames.text(Frames.Error.of(null, ProblemType.INTERNAL_ERROR.slug(), ProblemType.UNEXPECTED)));
-        }
-    }
-
-    private static Frames.Error readError(Frames.Read read, String code, String message) {
-        return new Frames.Error("error", null, code, message, read.messageId());
     }
 
     @Override

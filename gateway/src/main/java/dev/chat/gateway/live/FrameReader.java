@@ -1,6 +1,7 @@
 package dev.chat.gateway.live;
 
 import java.util.Collection;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.chat.boot.problem.ProblemType;
@@ -59,29 +60,28 @@ final class FrameReader {
         String name = type == null || !type.isString() ? null : type.asString();
         if ("send".equals(name)) {
             Frames.Send send = convert(node, Frames.Send.class);
-            if (send.to() == null) {
-                throw new BadFrame(ProblemType.VALIDATION.slug(), "to: must be the friend's user id");
-            }
-            return send;
+            return toAFriend(send, send.to());
         }
         if ("read".equals(name)) {
             Frames.Read read = convert(node, Frames.Read.class);
-            if (read.to() == null) {
-                throw new BadFrame(ProblemType.VALIDATION.slug(), "to: must be the friend's user id");
-            }
-            return read;
+            return toAFriend(read, read.to());
         }
         if ("typing".equals(name)) {
             Frames.TypingTo typing = convert(node, Frames.TypingTo.class);
-            if (typing.to() == null) {
-                throw new BadFrame(ProblemType.VALIDATION.slug(), "to: must be the friend's user id");
-            }
-            return typing;
+            return toAFriend(typing, typing.to());
         }
         if ("ping".equals(name)) {
             return convert(node, Frames.Ping.class);
         }
         throw new BadFrame(UNKNOWN_TYPE, "\"type\" must be \"send\", \"read\", \"typing\" or \"ping\"" + (name == null ? "" : ", not \"" + JsonErrors.truncate(name) + "\""));
+    }
+
+    /** Every frame but ping names the friend it is for. */
+    private static <T> T toAFriend(T frame, UUID to) {
+        if (to == null) {
+            throw new BadFrame(ProblemType.VALIDATION.slug(), "to: must be the friend's user id");
+        }
+        return frame;
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

@@ -113,6 +113,9 @@ public class PresenceBoard implements SmartLifecycle {
     }
 
     private void announce(UUID user, boolean online) {
+        if (sessions.openSessions() == 0) {
+            return; // nobody here to tell: no need to ask Postgres who follows the user
+        }
         try {
             TextMessage frame = null;
             for (UUID follower : followers.get(user)) {
